@@ -1,0 +1,11 @@
+/**
+ * Every channel's handler, joined. `satisfies` makes the compiler refuse a contract channel without a
+ * handler (or a handler for a channel the contract does not list).
+ */
+import type { ChannelName } from '../../shared/contract';
+import type { Handler } from './handler';
+import { appHandlers } from './app-handlers';
+
+export const handlers = {
+  ...appHandlers,
+} satisfies { [K in ChannelName]: Handler<K> };

@@ -1,0 +1,13 @@
+/**
+ * Every migration, in order. A migration is a numbered file `NNN-name.ts` exporting `name` and `up` (SQL).
+ * Add new ones at the end with the next number; never edit one that has shipped.
+ */
+import * as m001 from './001-initial';
+
+export interface Migration {
+  version: number;
+  name: string;
+  up: string;
+}
+
+export const migrations: Migration[] = [{ version: 1, name: m001.name, up: m001.up }];

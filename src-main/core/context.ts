@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import type { AppEvent } from '../shared/contract';
 import type { Db } from './store/db';
+import { JobManager } from './jobs/manager';
 
 /**
  * What every handler receives: the open database and the means to tell the UI what is happening.
@@ -12,6 +13,8 @@ export interface CoreContext {
   host: 'electron' | 'http' | 'cli';
   /** Emits AppEvent objects on 'event'; hosts forward them to the renderer (IPC send, server-sent events). */
   events: EventEmitter;
+  /** Long work with progress and cancel. */
+  jobs: JobManager;
 }
 
 export function emitEvent(ctx: CoreContext, event: AppEvent): void {
@@ -19,5 +22,8 @@ export function emitEvent(ctx: CoreContext, event: AppEvent): void {
 }
 
 export function createContext(db: Db, databasePath: string, host: CoreContext['host']): CoreContext {
-  return { db, databasePath, host, events: new EventEmitter() };
+  const ctx = { db, databasePath, host, events: new EventEmitter() } as CoreContext;
+  ctx.events.setMaxListeners(100);
+  ctx.jobs = new JobManager(ctx);
+  return ctx;
 }

@@ -5,7 +5,9 @@
 import type { ChannelName } from '../../shared/contract';
 import type { Handler } from './handler';
 import { appHandlers } from './app-handlers';
+import { jobHandlers } from './job-handlers';
 
 export const handlers = {
   ...appHandlers,
+  ...jobHandlers,
 } satisfies { [K in ChannelName]: Handler<K> };

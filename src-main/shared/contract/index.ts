@@ -5,9 +5,11 @@
  */
 import type { z } from 'zod';
 import { appChannels } from './app';
+import { jobChannels } from './jobs';
 
 export const contract = {
   ...appChannels,
+  ...jobChannels,
 };
 
 export type Contract = typeof contract;

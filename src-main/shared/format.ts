@@ -1,0 +1,135 @@
+/**
+ * Formatting shared by the renderer, the PDF report and the CLI: money as analysts say it ($90M, $1.2B),
+ * percentages, multiples and dates. Pure functions, no DOM, no locale surprises (always en-US digits).
+ */
+
+const DASH = '—';
+
+function isNumber(value: unknown): value is number {
+  return typeof value === 'number' && Number.isFinite(value);
+}
+
+/** Trims a fixed-point string's trailing zeros: "1.20" -> "1.2", "90.0" -> "90". */
+function trimZeros(text: string): string {
+  return text.includes('.') ? text.replace(/\.?0+$/, '') : text;
+}
+
+/**
+ * Money in short form: $750, $12K, $90M, $1.2B. Three significant figures at most, so $123M and $1.23B.
+ * Unknown (null, NaN) shows as an em dash rather than $0, because zero is not unknown.
+ */
+export function formatMoney(value: number | null | undefined): string {
+  if (!isNumber(value)) return DASH;
+  const sign = value < 0 ? '-' : '';
+  const abs = Math.abs(value);
+  const units: [number, string][] = [
+    [1e12, 'T'],
+    [1e9, 'B'],
+    [1e6, 'M'],
+    [1e3, 'K'],
+  ];
+  for (const [size, suffix] of units) {
+    if (abs >= size * 0.9995) {
+      const scaled = abs / size;
+      const digits = scaled >= 100 ? 0 : scaled >= 10 ? 1 : 2;
+      // Round to at most 3 significant figures, then drop zeros ($90.0M -> $90M).
+      let text = trimZeros(scaled.toFixed(digits));
+      if (scaled >= 10 && scaled < 100) text = trimZeros(scaled.toFixed(1));
+      // 999.96M rounds to "1000": step up to the next unit for the honest "$1B".
+      if (Number(text) >= 1000 && suffix !== 'T') return formatMoney(value >= 0 ? 1000 * size : -1000 * size);
+      return `${sign}$${text}${suffix}`;
+    }
+  }
+  return `${sign}$${Math.round(abs)}`;
+}
+
+/** Money in full, with thousands separators: $90,000,000. */
+export function formatMoneyFull(value: number | null | undefined): string {
+  if (!isNumber(value)) return DASH;
+  const sign = value < 0 ? '-' : '';
+  return `${sign}$${Math.round(Math.abs(value)).toLocaleString('en-US')}`;
+}
+
+/** A range of money: "$60M – $140M". */
+export function formatMoneyRange(low: number | null | undefined, high: number | null | undefined): string {
+  if (!isNumber(low) || !isNumber(high)) return DASH;
+  return `${formatMoney(low)} – ${formatMoney(high)}`;
+}
+
+/** A fraction as a percentage: 0.634 -> "63%", with `digits` decimals when asked. */
+export function formatPercent(value: number | null | undefined, digits = 0): string {
+  if (!isNumber(value)) return DASH;
+  return `${(value * 100).toFixed(digits)}%`;
+}
+
+/** A return on budget (revenue / budget - 1) as a signed percentage: +85%, -40%. */
+export function formatRoi(value: number | null | undefined): string {
+  if (!isNumber(value)) return DASH;
+  const pct = Math.round(value * 100);
+  return `${pct > 0 ? '+' : ''}${pct.toLocaleString('en-US')}%`;
+}
+
+/** A plain number with separators and at most `digits` decimals: 4,803 or 0.576. */
+export function formatNumber(value: number | null | undefined, digits = 0): string {
+  if (!isNumber(value)) return DASH;
+  return value.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: 0 });
+}
+
+/** A multiple: 2 -> "2×", 1.5 -> "1.5×". */
+export function formatMultiple(value: number | null | undefined): string {
+  if (!isNumber(value)) return DASH;
+  return `${trimZeros(value.toFixed(2))}×`;
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** Month number 1-12 -> "Jan".."Dec". */
+export function formatMonth(month: number): string {
+  return MONTHS[month - 1] ?? String(month);
+}
+
+/** An ISO date (yyyy-mm-dd, or a full timestamp) as "18 Jun 2027"; the date part only, in UTC. */
+export function formatDate(iso: string | null | undefined): string {
+  if (!iso) return DASH;
+  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  if (!match) return iso;
+  const [, year, month, day] = match;
+  return `${Number(day)} ${formatMonth(Number(month))} ${year}`;
+}
+
+/** An ISO timestamp as "18 Jun 2027, 14:05" (UTC), for import history and model versions. */
+export function formatDateTime(iso: string | null | undefined): string {
+  if (!iso) return DASH;
+  const match = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})/.exec(iso);
+  if (!match) return formatDate(iso);
+  return `${formatDate(match[1])}, ${match[2]}:${match[3]}`;
+}
+
+/** Seconds as "45 s", "3 min 20 s", "1 h 5 min". */
+export function formatDuration(seconds: number | null | undefined): string {
+  if (!isNumber(seconds) || seconds < 0) return DASH;
+  const s = Math.round(seconds);
+  if (s < 60) return `${s} s`;
+  if (s < 3600) return `${Math.floor(s / 60)} min${s % 60 ? ` ${s % 60} s` : ''}`;
+  const minutes = Math.round((s % 3600) / 60);
+  return `${Math.floor(s / 3600)} h${minutes ? ` ${minutes} min` : ''}`;
+}
+
+/**
+ * Reads money as analysts type it: "90000000", "90M", "$90,000,000", "1.5B", "750k", "90 000 000".
+ * Returns null for text that is not money (the form then says which forms are accepted).
+ */
+export function parseMoney(text: string): number | null {
+  const cleaned = text
+    .trim()
+    .replace(/^\$/, '')
+    .replace(/[,\s_]/g, '')
+    .replace(/^\$/, '');
+  const match = /^(\d+(?:\.\d+)?|\.\d+)([kmbt]?)$/i.exec(cleaned);
+  if (!match) return null;
+  const scale: Record<string, number> = { '': 1, k: 1e3, m: 1e6, b: 1e9, t: 1e12 };
+  const value = Number(match[1]) * scale[match[2].toLowerCase()];
+  return Number.isFinite(value) ? Math.round(value) : null;
+}
+
+export const MONEY_FORMATS_HINT = 'Type money as 90M, 1.5B, 750K or $90,000,000.';

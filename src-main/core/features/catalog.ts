@@ -1,0 +1,120 @@
+/**
+ * The features the app knows by name: single values, term groups (one column per vocabulary term) and
+ * track records; and the named sets built from them.
+ */
+import type { ScalarName, TermList, TrackStat, TrackWho } from './types';
+
+export const SCALAR_LABELS: Record<ScalarName, string> = {
+  log_budget: 'budget',
+  budget: 'budget',
+  runtime: 'runtime',
+  year: 'release year',
+  month: 'release month',
+  weekday: 'release weekday',
+  n_genres: 'number of genres',
+  n_keywords: 'number of keywords',
+  n_companies: 'number of production companies',
+  n_countries: 'number of production countries',
+  has_homepage: 'has a homepage',
+  has_tagline: 'has a tagline',
+  popularity: 'TMDB popularity',
+  vote_count: 'vote count',
+  vote_average: 'vote average',
+};
+
+/** Known only once a film is out: the `tracking` set adds them. */
+export const POST_RELEASE_SCALARS: ScalarName[] = ['popularity', 'vote_count', 'vote_average'];
+
+/**
+ * Term groups: the name used in feature lists, the film list it reads, the column prefix, how many of the
+ * most frequent training terms become columns (Infinity: all), and the minimum number of training films.
+ */
+export const TERM_GROUPS: Record<
+  string,
+  { list: TermList; prefix: string; label: string; top: number; minCount: number }
+> = {
+  language: { list: 'language', prefix: 'language', label: 'original language', top: 10, minCount: 5 },
+  countries: { list: 'countries', prefix: 'country', label: 'production country', top: 10, minCount: 5 },
+  genres: { list: 'genres', prefix: 'genre', label: 'genre', top: Infinity, minCount: 1 },
+  companies: { list: 'companies', prefix: 'company', label: 'production company', top: 20, minCount: 5 },
+  keywords: { list: 'keywords', prefix: 'keyword', label: 'keyword', top: 40, minCount: 5 },
+};
+
+export const TRACK_STATS: TrackStat[] = ['prior_films', 'prior_mean_log_revenue', 'prior_hit_rate'];
+export const TRACK_LABELS: Record<TrackWho, Record<TrackStat, string>> = {
+  director: {
+    prior_films: "director's prior films",
+    prior_mean_log_revenue: "director's prior mean log revenue",
+    prior_hit_rate: "director's prior hit rate",
+  },
+  cast: {
+    prior_films: "lead cast's prior films",
+    prior_mean_log_revenue: "lead cast's prior mean log revenue",
+    prior_hit_rate: "lead cast's prior hit rate",
+  },
+};
+
+/** Name of the group that adds every track-record column (when credits exist). */
+export const TRACK_GROUP = 'track_records';
+
+/** The pre-release set: only what is known before a film is made. */
+export const GREENLIGHT_SET: string[] = [
+  'log_budget',
+  'runtime',
+  'year',
+  'month',
+  'weekday',
+  'language',
+  'countries',
+  'genres',
+  'companies',
+  'keywords',
+  'n_genres',
+  'n_keywords',
+  'n_companies',
+  'n_countries',
+  'has_homepage',
+  'has_tagline',
+  TRACK_GROUP,
+];
+
+export const FEATURE_SETS: Record<string, string[]> = {
+  greenlight: GREENLIGHT_SET,
+  tracking: [...GREENLIGHT_SET, ...POST_RELEASE_SCALARS],
+};
+
+export const FEATURE_SET_DESCRIPTIONS: Record<string, string> = {
+  greenlight: 'Pre-release only: budget, runtime, date, language, countries, genres, studios, keywords, track records.',
+  tracking: 'Greenlight plus popularity, vote count and vote average (known only after release).',
+};
+
+export function isScalarName(name: string): name is ScalarName {
+  return Object.prototype.hasOwnProperty.call(SCALAR_LABELS, name);
+}
+
+/** Every name an explicit feature list may use, for help texts and validation messages. */
+export function knownFeatureNames(): string[] {
+  const track = (['director', 'cast'] as TrackWho[]).flatMap((who) => TRACK_STATS.map((s) => `${who}_${s}`));
+  return [...Object.keys(SCALAR_LABELS), ...Object.keys(TERM_GROUPS), TRACK_GROUP, ...track];
+}
+
+/**
+ * Expands a set name or a comma-separated list into feature names, refusing unknown names with the list
+ * of known ones.
+ */
+export function resolveFeatureNames(features: string | string[]): { set: string; names: string[] } {
+  if (typeof features === 'string' && FEATURE_SETS[features.trim()]) {
+    return { set: features.trim(), names: [...FEATURE_SETS[features.trim()]] };
+  }
+  const names = (typeof features === 'string' ? features.split(',') : features).map((n) => n.trim()).filter(Boolean);
+  if (names.length === 0) throw new RangeError('No features given: name a set (greenlight, tracking) or a list.');
+  const known = new Set(knownFeatureNames());
+  const unknown = names.filter((n) => !known.has(n));
+  if (unknown.length > 0) {
+    throw new RangeError(
+      `Unknown feature${unknown.length > 1 ? 's' : ''} ${unknown.map((u) => `'${u}'`).join(', ')}. ` +
+        `Use a set (${Object.keys(FEATURE_SETS).join(', ')}) or names among: ${knownFeatureNames().join(', ')}.`,
+    );
+  }
+  return { set: 'custom', names: [...new Set(names)] };
+}

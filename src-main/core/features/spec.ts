@@ -1,0 +1,192 @@
+/**
+ * Building a feature spec from training films, and encoding any film (past or new) with it. The spec is
+ * plain JSON: encode(JSON.parse(JSON.stringify(spec)), film) gives the same numbers as encode(spec, film).
+ */
+import type { FilmInput, SilverFilm } from '../../shared/film';
+import type { Matrix } from '../ml/types';
+import {
+  FEATURE_SETS,
+  SCALAR_LABELS,
+  TERM_GROUPS,
+  TRACK_GROUP,
+  TRACK_LABELS,
+  TRACK_STATS,
+  isScalarName,
+  resolveFeatureNames,
+} from './catalog';
+import { termKey, toFilmFacts } from './film-facts';
+import { buildTrackHistory, hasCredits, trackRecord, type TrackRecord } from './track-records';
+import type { FeatureColumn, FeatureSpec, FilmFacts, ScalarName, TermList, TrackStat, TrackWho } from './types';
+
+export interface BuildSpecOptions {
+  /** Hit threshold used for track records (revenue >= hitMultiple x budget). Default 2. */
+  hitMultiple?: number;
+  /**
+   * Films whose revenue feeds the track records (default: the training films). Only films released
+   * strictly before a film ever count toward its record.
+   */
+  historyFilms?: SilverFilm[];
+}
+
+function termsOf(facts: FilmFacts, list: TermList): string[] {
+  if (list === 'language') return facts.language ? [facts.language] : [];
+  return facts[list];
+}
+
+/** The `top` most frequent terms (by number of films) with at least `minCount` films; ties by name. */
+function vocabulary(facts: FilmFacts[], list: TermList, top: number, minCount: number): string[] {
+  const counts = new Map<string, { display: string; count: number }>();
+  for (const f of facts) {
+    for (const key of new Set(termsOf(f, list).map(termKey))) {
+      if (!key) continue;
+      const entry = counts.get(key);
+      if (entry) entry.count++;
+      else counts.set(key, { display: termsOf(f, list).find((t) => termKey(t) === key) as string, count: 1 });
+    }
+  }
+  return [...counts.values()]
+    .filter((e) => e.count >= minCount)
+    .sort((a, b) => b.count - a.count || (a.display < b.display ? -1 : a.display > b.display ? 1 : 0))
+    .slice(0, top)
+    .map((e) => e.display);
+}
+
+/**
+ * Builds the spec from the training films: vocabularies for term groups, and the track-record history
+ * when the films carry credits (otherwise track-record columns are left out of a set, and refused when
+ * asked for by name).
+ */
+export function buildFeatureSpec(
+  films: SilverFilm[],
+  features: string | string[],
+  options: BuildSpecOptions = {},
+): FeatureSpec {
+  const { set, names } = resolveFeatureNames(features);
+  const hitMultiple = options.hitMultiple ?? 2;
+  const facts = films.map(toFilmFacts);
+  const historyFilms = options.historyFilms ?? films;
+  const credits = hasCredits(historyFilms);
+  const columns: FeatureColumn[] = [];
+  let wantsTrack = false;
+  for (const name of names) {
+    if (isScalarName(name)) {
+      columns.push({ name, label: SCALAR_LABELS[name], source: { type: 'scalar', scalar: name } });
+    } else if (TERM_GROUPS[name]) {
+      const group = TERM_GROUPS[name];
+      for (const term of vocabulary(facts, group.list, group.top, group.minCount)) {
+        columns.push({
+          name: `${group.prefix}=${term}`,
+          label: `${group.label} ${term}`,
+          source: { type: 'member', list: group.list, term },
+        });
+      }
+    } else if (name === TRACK_GROUP || /^(director|cast)_prior_/.test(name)) {
+      if (!credits) {
+        if (set === 'custom') {
+          throw new RangeError(`Feature '${name}' needs credits (directors, cast): import a credits file first.`);
+        }
+        continue; // a named set simply has no track records without credits
+      }
+      wantsTrack = true;
+      const pairs: [TrackWho, TrackStat][] =
+        name === TRACK_GROUP
+          ? (['director', 'cast'] as TrackWho[]).flatMap((who) =>
+              TRACK_STATS.map((s) => [who, s] as [TrackWho, TrackStat]),
+            )
+          : [[name.startsWith('director') ? 'director' : 'cast', name.replace(/^(director|cast)_/, '') as TrackStat]];
+      for (const [who, stat] of pairs) {
+        columns.push({ name: `${who}_${stat}`, label: TRACK_LABELS[who][stat], source: { type: 'track', who, stat } });
+      }
+    }
+  }
+  if (columns.length === 0) throw new RangeError(`The features ${names.join(', ')} give no columns on these films.`);
+  return {
+    version: 1,
+    set,
+    requested: set === 'custom' ? names : [...FEATURE_SETS[set]],
+    columns,
+    hitMultiple,
+    history: wantsTrack ? buildTrackHistory(historyFilms, hitMultiple) : null,
+  };
+}
+
+function scalarValue(facts: FilmFacts, scalar: ScalarName): number {
+  const orNaN = (v: number | null) => (v === null ? NaN : v);
+  switch (scalar) {
+    case 'log_budget':
+    case 'budget':
+      return facts.budget === null ? NaN : Math.log1p(facts.budget);
+    case 'runtime':
+      return orNaN(facts.runtime);
+    case 'year':
+      return orNaN(facts.year);
+    case 'month':
+      return orNaN(facts.month);
+    case 'weekday':
+      return orNaN(facts.weekday);
+    case 'n_genres':
+      return facts.genres.length;
+    case 'n_keywords':
+      return facts.keywords.length;
+    case 'n_companies':
+      return facts.companies.length;
+    case 'n_countries':
+      return facts.countries.length;
+    case 'has_homepage':
+      return facts.hasHomepage ? 1 : 0;
+    case 'has_tagline':
+      return facts.hasTagline ? 1 : 0;
+    case 'popularity':
+      return orNaN(facts.popularity);
+    case 'vote_count':
+      return orNaN(facts.voteCount);
+    case 'vote_average':
+      return orNaN(facts.voteAverage);
+  }
+}
+
+/** Encodes facts into `out` at `offset` (so matrices fill without copies). */
+function encodeFactsInto(spec: FeatureSpec, facts: FilmFacts, out: Float64Array, offset: number): void {
+  const termSets = new Map<TermList, Set<string>>();
+  const records = new Map<TrackWho, TrackRecord>();
+  spec.columns.forEach((column, j) => {
+    const source = column.source;
+    let value: number;
+    if (source.type === 'scalar') {
+      value = scalarValue(facts, source.scalar);
+    } else if (source.type === 'member') {
+      let keys = termSets.get(source.list);
+      if (!keys) termSets.set(source.list, (keys = new Set(termsOf(facts, source.list).map(termKey))));
+      value = keys.has(termKey(source.term)) ? 1 : 0;
+    } else {
+      let record = records.get(source.who);
+      if (!record) {
+        record = spec.history
+          ? trackRecord(spec.history, facts, source.who)
+          : { prior_films: NaN, prior_mean_log_revenue: NaN, prior_hit_rate: NaN };
+        records.set(source.who, record);
+      }
+      value = record[source.stat];
+    }
+    out[offset + j] = value;
+  });
+}
+
+/** One film as a row of numbers in the spec's column order; NaN marks a missing value. */
+export function encode(spec: FeatureSpec, film: FilmInput | SilverFilm): Float64Array {
+  const out = new Float64Array(spec.columns.length);
+  encodeFactsInto(spec, toFilmFacts(film), out, 0);
+  return out;
+}
+
+/** Many films as a row-major matrix. */
+export function encodeMatrix(spec: FeatureSpec, films: (FilmInput | SilverFilm)[]): Matrix {
+  const cols = spec.columns.length;
+  const data = new Float64Array(films.length * cols);
+  films.forEach((film, i) => encodeFactsInto(spec, toFilmFacts(film), data, i * cols));
+  return { rows: films.length, cols, data };
+}
+
+export function featureNames(spec: FeatureSpec): string[] {
+  return spec.columns.map((c) => c.name);
+}

@@ -1,0 +1,97 @@
+/**
+ * The shapes of a feature spec: everything needed to turn a film into a row of numbers the same way at
+ * training time, after a restart and on another machine. Plain JSON, saved with each model version.
+ */
+
+/** The list-valued facts of a film that features take terms from. */
+export type TermList = 'language' | 'countries' | 'genres' | 'companies' | 'keywords';
+
+/** Single numbers read (or derived) from a film. */
+export type ScalarName =
+  | 'log_budget'
+  | 'budget'
+  | 'runtime'
+  | 'year'
+  | 'month'
+  | 'weekday'
+  | 'n_genres'
+  | 'n_keywords'
+  | 'n_companies'
+  | 'n_countries'
+  | 'has_homepage'
+  | 'has_tagline'
+  | 'popularity'
+  | 'vote_count'
+  | 'vote_average';
+
+export type TrackWho = 'director' | 'cast';
+export type TrackStat = 'prior_films' | 'prior_mean_log_revenue' | 'prior_hit_rate';
+
+/** Where one encoded column takes its value from. */
+export type ColumnSource =
+  | { type: 'scalar'; scalar: ScalarName }
+  /** 1 when the film's list holds the term (case-insensitive), else 0. */
+  | { type: 'member'; list: TermList; term: string }
+  | { type: 'track'; who: TrackWho; stat: TrackStat };
+
+export interface FeatureColumn {
+  /** Machine name, e.g. 'log_budget', 'genre=Action', 'director_prior_films'. */
+  name: string;
+  /** What a person reads, e.g. 'budget', 'genre Action', "director's prior films". */
+  label: string;
+  source: ColumnSource;
+}
+
+/**
+ * Track-record history: the films with known revenue (and their hit outcome) a person appeared in, by
+ * release day. Stored once per spec so a new film's record can be computed at its own date.
+ */
+export interface TrackHistory {
+  /** Per history film: [day number (days since 1970-01-01), log1p(revenue), hit 0/1 or -1 when budget is unknown]. */
+  films: [number, number, number][];
+  /** Person (lower-cased name) -> indices into `films`, for directors and top-billed cast. */
+  directors: Record<string, number[]>;
+  cast: Record<string, number[]>;
+  /** How many top-billed cast names count toward the cast record. */
+  topCast: number;
+  /** Shrinkage strength: a person's mean is pulled toward the all-films mean as if they had this many extra films. */
+  shrinkage: number;
+}
+
+export interface FeatureSpec {
+  version: 1;
+  /** 'greenlight', 'tracking' or 'custom' (an explicit list). */
+  set: string;
+  /** The names asked for (a set name expands to its list). */
+  requested: string[];
+  columns: FeatureColumn[];
+  /** Revenue >= hitMultiple x budget counts as a hit in track records. */
+  hitMultiple: number;
+  history: TrackHistory | null;
+}
+
+/** A film as features see it, whatever it came from (silver row or the analyst's input). */
+export interface FilmFacts {
+  budget: number | null;
+  runtime: number | null;
+  /** Days since 1970-01-01 of the release, null when unknown. */
+  day: number | null;
+  year: number | null;
+  month: number | null;
+  /** 0 = Sunday ... 6 = Saturday. */
+  weekday: number | null;
+  language: string | null;
+  countries: string[];
+  genres: string[];
+  companies: string[];
+  keywords: string[];
+  directors: string[];
+  cast: string[];
+  hasHomepage: boolean;
+  hasTagline: boolean;
+  popularity: number | null;
+  voteCount: number | null;
+  voteAverage: number | null;
+  /** True for a film that does not exist yet (the analyst's input): its records use all history. */
+  isNew: boolean;
+}

@@ -1,0 +1,140 @@
+/**
+ * One forecast from loaded models and an index of past films: the pure part of core/forecast (no database).
+ * `buildForecastState` prepares everything that does not depend on the scenario (sorted residuals, the
+ * vocabulary, the comparables index) once; `forecastWith` is then a handful of model calls.
+ */
+import type { FilmInput, SilverFilm } from '../../shared/film';
+import type { Forecast, ModelUsed, WhatIfPoint } from '../../shared/forecast';
+import type { ForecastOptions } from '../../shared/contract/forecast';
+import type { LoadedModel } from '../models/types';
+import { buildComparablesIndex, findComparables, inputYear, type ComparablesIndex } from './comparables';
+import { conformalHalfWidth, dollarInterval, sortResiduals } from './conformal';
+import { describeContributions } from './explain-text';
+import { buildVocabulary, type Vocabulary } from './names';
+import { checkScenario, type TrainingCoverage } from './validate';
+
+export const DEFAULT_INTERVAL = 0.8;
+export const DEFAULT_LEVELS = [0.5, 0.8, 0.95];
+export const DEFAULT_COMPARABLES = 8;
+export const DEFAULT_HIT_MULTIPLE = 2;
+/** Budget sweep: 13 points on a log grid from a quarter to four times the budget. */
+export const BUDGET_SWEEP = Array.from({ length: 13 }, (_, i) => 2 ** (-2 + i / 3));
+
+export interface ForecastModels {
+  revenue: LoadedModel;
+  hit: LoadedModel | null;
+}
+
+export interface ForecastState {
+  models: ForecastModels;
+  residuals: Float64Array;
+  vocabulary: Vocabulary;
+  comparables: ComparablesIndex;
+  coverage: TrainingCoverage;
+  hitMultiple: number;
+  /** What the revenue model says of each silver film (dollars): gold predictions, filled lazily otherwise. */
+  predictedByFilm: Map<number, number>;
+}
+
+export function buildForecastState(
+  models: ForecastModels,
+  films: readonly SilverFilm[],
+  gold: Map<number, number> = new Map(),
+): ForecastState {
+  const cov = models.revenue.coverage;
+  return {
+    models,
+    residuals: sortResiduals(models.revenue.calibration.absResiduals ?? []),
+    vocabulary: buildVocabulary(films, cov.genres),
+    comparables: buildComparablesIndex(films),
+    coverage: { maxBudget: cov.maxBudget, minBudget: cov.minBudget, firstYear: cov.firstYear, lastYear: cov.lastYear },
+    hitMultiple:
+      models.hit?.version.data.hitMultiple ?? models.revenue.version.data.hitMultiple ?? DEFAULT_HIT_MULTIPLE,
+    predictedByFilm: new Map(gold),
+  };
+}
+
+/** The full forecast of one scenario (already shape-checked by the contract schema). */
+export function forecastWith(state: ForecastState, rawInput: FilmInput, options: ForecastOptions = {}): Forecast {
+  const { input, warnings } = checkScenario(rawInput, state.vocabulary, state.coverage);
+  const { revenue: revenueModel, hit: hitModel } = state.models;
+  const interval = options.interval ?? DEFAULT_INTERVAL;
+  const levels = [...new Set([...(options.levels ?? DEFAULT_LEVELS), interval])].sort((a, b) => a - b);
+
+  const explained = revenueModel.explain(input);
+  const raw = explained.base + explained.contributions.reduce((sum, c) => sum + c.effect, 0);
+  const revenue = Math.expm1(raw);
+  if (state.residuals.length === 0) {
+    warnings.push('The revenue model kept no out-of-fold residuals, so no honest interval can be given.');
+  }
+  const intervals: Forecast['intervals'] = {};
+  for (const level of levels) {
+    const half = state.residuals.length === 0 ? 0 : conformalHalfWidth(state.residuals, level);
+    intervals[String(level)] = dollarInterval(raw, half);
+  }
+  const headline = intervals[String(interval)];
+
+  let hitProbability: number | null = null;
+  let hitContributions: Forecast['hitContributions'];
+  if (hitModel) {
+    hitProbability = hitModel.predict(input);
+    const hitExplained = hitModel.explain(input);
+    hitContributions = describeContributions(hitExplained.contributions, 'log-odds of a hit');
+  }
+
+  const k = options.comparables ?? DEFAULT_COMPARABLES;
+  const comparables = k > 0 ? findComparables(state.comparables, input, k, (film) => predictedFor(state, film)) : [];
+
+  return {
+    input,
+    revenue,
+    revenueLow: headline.low,
+    revenueHigh: headline.high,
+    interval,
+    intervals,
+    hitProbability,
+    hitMultiple: state.hitMultiple,
+    roi: revenue / input.budget - 1,
+    breakEven: state.hitMultiple * input.budget,
+    base: explained.base,
+    contributions: describeContributions(explained.contributions, 'log revenue'),
+    hitContributions,
+    comparables,
+    whatIf: options.whatIf === false ? undefined : whatIf(state, input),
+    warnings,
+    models: { revenue: modelUsed(revenueModel), hit: hitModel ? modelUsed(hitModel) : null },
+  };
+}
+
+/** Revenue and hit probability as the budget sweeps a quarter to four times, and across the twelve months. */
+export function whatIf(state: ForecastState, input: FilmInput): { budget: WhatIfPoint[]; month: WhatIfPoint[] } {
+  const point = (variant: FilmInput, x: number): WhatIfPoint => ({
+    x,
+    revenue: state.models.revenue.predict(variant),
+    hitProbability: state.models.hit ? state.models.hit.predict(variant) : null,
+  });
+  const budget = BUDGET_SWEEP.map((factor) =>
+    point({ ...input, budget: input.budget * factor }, input.budget * factor),
+  );
+  const year = inputYear(input) ?? state.coverage.lastYear ?? new Date().getUTCFullYear();
+  const day = input.releaseDate ? Math.min(28, Number(input.releaseDate.slice(8, 10)) || 15) : 15;
+  const month = Array.from({ length: 12 }, (_, m) => {
+    const date = `${String(year).padStart(4, '0')}-${String(m + 1).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+    return point({ ...input, releaseDate: date }, m + 1);
+  });
+  return { budget, month };
+}
+
+function predictedFor(state: ForecastState, film: SilverFilm): number | null {
+  let value = state.predictedByFilm.get(film.id);
+  if (value === undefined) {
+    value = state.models.revenue.predict(film);
+    state.predictedByFilm.set(film.id, value);
+  }
+  return Number.isFinite(value) ? value : null;
+}
+
+export function modelUsed(model: LoadedModel): ModelUsed {
+  const v = model.version;
+  return { id: v.id, target: v.target, algorithm: v.algorithm, featureSet: v.featureSet, createdAt: v.createdAt };
+}

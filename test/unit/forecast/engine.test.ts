@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { buildForecastState, forecastWith, BUDGET_SWEEP } from '../../../src-main/core/forecast/engine';
+import { InvalidInputError } from '../../../src-main/core/api/handler';
+import { linearRevenueModel, logisticHitModel, sampleFilms } from './helpers';
+
+const scenario = {
+  title: 'New Blockbuster',
+  budget: 90e6,
+  runtime: 118,
+  genres: ['action', 'ADVENTURE'],
+  releaseDate: '2027-06-18',
+  language: 'en',
+};
+
+function state() {
+  return buildForecastState({ revenue: linearRevenueModel(), hit: logisticHitModel() }, sampleFilms());
+}
+
+describe('forecastWith', () => {
+  it('gives revenue from the raw prediction and contributions that add up to it exactly', () => {
+    const s = state();
+    const f = forecastWith(s, scenario);
+    const raw = s.models.revenue.predictRaw(f.input);
+    const sum = f.base + f.contributions.reduce((acc, c) => acc + c.effect, 0);
+    expect(Math.abs(sum - raw)).toBeLessThan(1e-9);
+    expect(f.revenue).toBeCloseTo(Math.expm1(raw), 3);
+    // Sorted by size, in words.
+    expect(Math.abs(f.contributions[0].effect)).toBeGreaterThanOrEqual(Math.abs(f.contributions[1].effect));
+    const budgetText = f.contributions.find((c) => c.feature === 'log_budget')!.text;
+    expect(budgetText).toMatch(/^budget \$90M: [+\u2212]\d+\.\d\d on log revenue$/);
+    const hitSum = f.hitContributions!.reduce((acc, c) => acc + c.effect, 0) - 0.5;
+    expect(hitSum).toBeCloseTo(s.models.hit!.predictRaw(f.input), 9);
+  });
+
+  it('normalises names to the data spelling and keeps the input otherwise', () => {
+    const f = forecastWith(state(), { ...scenario, companies: ['warner   BROS.'], directors: ['ann lee'] });
+    expect(f.input.genres).toEqual(['Action', 'Adventure']);
+    expect(f.input.companies).toEqual(['Warner Bros.']);
+    expect(f.input.directors).toEqual(['Ann Lee']);
+  });
+
+  it('uses conformal half-widths from the residuals, and intervals widen with the level', () => {
+    const f = forecastWith(state(), scenario);
+    const raw = Math.log1p(f.revenue);
+    // Residuals 0.01..2.00 (n=200): 80% -> 161st = 1.61; 50% -> ceil(100.5)=101st = 1.01; 95% -> 191st = 1.91.
+    expect(f.revenueHigh).toBeCloseTo(Math.expm1(raw + 1.61), 0);
+    expect(f.revenueLow).toBeCloseTo(Math.expm1(raw - 1.61), 0);
+    expect(f.interval).toBe(0.8);
+    const i50 = f.intervals['0.5'];
+    const i80 = f.intervals['0.8'];
+    const i95 = f.intervals['0.95'];
+    expect(i50.low).toBeGreaterThan(i80.low);
+    expect(i80.low).toBeGreaterThan(i95.low);
+    expect(i50.high).toBeLessThan(i80.high);
+    expect(i80.high).toBeLessThan(i95.high);
+    expect(i50.low).toBeLessThan(f.revenue);
+    expect(i50.high).toBeGreaterThan(f.revenue);
+    const f95 = forecastWith(state(), scenario, { interval: 0.95 });
+    expect(f95.revenueHigh).toBeCloseTo(i95.high, 0);
+  });
+
+  it('reports hit probability, ROI, break-even and the models used', () => {
+    const f = forecastWith(state(), scenario);
+    expect(f.hitProbability).toBeGreaterThan(0);
+    expect(f.hitProbability).toBeLessThan(1);
+    expect(f.roi).toBeCloseTo(f.revenue / 90e6 - 1, 9);
+    expect(f.breakEven).toBe(180e6);
+    expect(f.models.revenue.id).toBe(1);
+    expect(f.models.hit?.id).toBe(2);
+  });
+
+  it('sweeps budget from a quarter to four times and the twelve months', () => {
+    const f = forecastWith(state(), scenario);
+    expect(BUDGET_SWEEP[0]).toBeCloseTo(0.25, 12);
+    expect(BUDGET_SWEEP[12]).toBeCloseTo(4, 12);
+    expect(f.whatIf!.budget.map((p) => p.x)).toEqual(BUDGET_SWEEP.map((m) => 90e6 * m));
+    // This model's revenue grows with budget.
+    const revenues = f.whatIf!.budget.map((p) => p.revenue);
+    expect(revenues).toEqual([...revenues].sort((a, b) => a - b));
+    expect(f.whatIf!.month.map((p) => p.x)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+    // June and December carry the seasonal bump in the test model.
+    expect(f.whatIf!.month[5].revenue).toBeGreaterThan(f.whatIf!.month[4].revenue);
+    expect(forecastWith(state(), scenario, { whatIf: false }).whatIf).toBeUndefined();
+  });
+
+  it('refuses an unknown genre with the list of known ones', () => {
+    let error: unknown;
+    try {
+      forecastWith(state(), { ...scenario, genres: ['Action', 'Space Opera'] });
+    } catch (err) {
+      error = err;
+    }
+    expect(error).toBeInstanceOf(InvalidInputError);
+    const issue = (error as InvalidInputError).issues[0];
+    expect(issue.path).toBe('genres');
+    expect(issue.message).toContain('"Space Opera"');
+    expect(issue.message).toContain('Action, Adventure, Comedy, Drama, Horror');
+  });
+
+  it('warns, without refusing, when the scenario lies outside the training data', () => {
+    const f = forecastWith(state(), scenario);
+    expect(f.warnings.some((w) => w.includes('2027') && w.includes('2016'))).toBe(true);
+    const big = forecastWith(state(), { ...scenario, budget: 500e6, releaseDate: '2012-01-01' });
+    expect(big.warnings).toHaveLength(1);
+    expect(big.warnings[0]).toMatch(/above the largest.*\$380M/);
+  });
+
+  it('works without a hit model', () => {
+    const s = buildForecastState({ revenue: linearRevenueModel(), hit: null }, sampleFilms());
+    const f = forecastWith(s, scenario);
+    expect(f.hitProbability).toBeNull();
+    expect(f.models.hit).toBeNull();
+    expect(f.whatIf!.budget[0].hitProbability).toBeNull();
+  });
+});

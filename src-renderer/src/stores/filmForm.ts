@@ -1,0 +1,111 @@
+/**
+ * The new-film form as the analyst types it (all text), and its translation into a FilmInput with
+ * per-field messages. Kept apart from the store so it can be tested on its own.
+ */
+import type { FilmInput } from '../../../src-main/shared/film';
+import { MONEY_FORMATS_HINT, parseMoney } from '../../../src-main/shared/format';
+
+/** TMDB's genres, used until the forecast channels tell us the model's own list. */
+export const DEFAULT_GENRES = [
+  'Action',
+  'Adventure',
+  'Animation',
+  'Comedy',
+  'Crime',
+  'Documentary',
+  'Drama',
+  'Family',
+  'Fantasy',
+  'Foreign',
+  'History',
+  'Horror',
+  'Music',
+  'Mystery',
+  'Romance',
+  'Science Fiction',
+  'TV Movie',
+  'Thriller',
+  'War',
+  'Western',
+];
+
+export interface FilmForm {
+  title: string;
+  budget: string;
+  runtime: string;
+  genres: string[];
+  releaseDate: string;
+  language: string;
+  countries: string;
+  companies: string;
+  keywords: string;
+  directors: string;
+  cast: string;
+}
+
+export type FormErrors = Partial<Record<keyof FilmForm, string>>;
+
+/** Sensible defaults: a mid-budget action-adventure next summer, so the first forecast appears at once. */
+export function defaultForm(today = new Date()): FilmForm {
+  return {
+    title: 'Untitled project',
+    budget: '90M',
+    runtime: '118',
+    genres: ['Action', 'Adventure'],
+    releaseDate: `${today.getUTCFullYear() + 1}-06-18`,
+    language: 'en',
+    countries: 'US',
+    companies: '',
+    keywords: '',
+    directors: '',
+    cast: '',
+  };
+}
+
+/** "a, b ,, c" -> ['a', 'b', 'c']. */
+export function splitList(text: string): string[] {
+  return text
+    .split(/[,;\n]/)
+    .map((part) => part.trim())
+    .filter(Boolean);
+}
+
+/** Turns the typed form into a FilmInput, or says what is wrong with which field. */
+export function formToInput(form: FilmForm): { input: FilmInput | null; errors: FormErrors } {
+  const errors: FormErrors = {};
+  const budget = parseMoney(form.budget);
+  if (!form.budget.trim()) errors.budget = 'Budget is required.';
+  else if (budget === null) errors.budget = `"${form.budget}" is not an amount. ${MONEY_FORMATS_HINT}`;
+  else if (budget <= 0) errors.budget = 'Budget must be more than zero.';
+
+  let runtime: number | null = null;
+  if (form.runtime.trim()) {
+    runtime = Number(form.runtime);
+    if (!Number.isFinite(runtime) || runtime < 1 || runtime > 600) {
+      errors.runtime = 'Runtime is in minutes, from 1 to 600.';
+    }
+  }
+  if (form.releaseDate && !/^\d{4}-\d{2}-\d{2}$/.test(form.releaseDate)) {
+    errors.releaseDate = 'Use a date like 2027-06-18.';
+  }
+  const language = form.language.trim().toLowerCase();
+  if (language && !/^[a-z]{2}$/.test(language)) errors.language = 'Use a two-letter language code, like en or fr.';
+  const countries = splitList(form.countries).map((c) => c.toUpperCase());
+  if (countries.some((c) => !/^[A-Z]{2}$/.test(c))) errors.countries = 'Use two-letter country codes, like US, GB.';
+
+  if (Object.keys(errors).length) return { input: null, errors };
+  const input: FilmInput = {
+    title: form.title.trim() || undefined,
+    budget: budget as number,
+    runtime,
+    genres: [...form.genres],
+    releaseDate: form.releaseDate || null,
+    language: language || null,
+    countries,
+    companies: splitList(form.companies),
+    keywords: splitList(form.keywords),
+    directors: splitList(form.directors),
+    cast: splitList(form.cast),
+  };
+  return { input, errors };
+}

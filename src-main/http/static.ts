@@ -5,7 +5,6 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { ServerResponse } from 'node:http';
 import { COMMON_HEADERS, HTML_CSP } from './security';
 
 const MIME: Record<string, string> = {

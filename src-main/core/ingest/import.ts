@@ -1,0 +1,320 @@
+/**
+ * Importing one CSV file into bronze and silver, in one transaction: every row read lands in bronze;
+ * rows that type cleanly are upserted into silver (with quality flags), the others are quarantined with
+ * their reason. loaded + quarantined === rows read, always. Nothing is committed until the end, so an
+ * error, a cancel or a killed process leaves the database as it was.
+ */
+import path from 'node:path';
+import type { Db } from '../store/db';
+import { createBatch, finishBatch } from '../store/batches';
+import { bronzeWriter, insertBronzeHeader } from '../store/bronze';
+import { quarantineWriter } from '../store/quarantine';
+import { SilverWriter } from '../store/silver';
+import { resourcesDirectory } from '../store/paths';
+import { detectKind, typerFor } from './detect';
+import { ImportCancelledError, ImportError } from './errors';
+import { NotUtf8Error, readHead, readRecords, sniff, type Encoding, type ImportSource, type RawRecord } from './read';
+import type { ImportKind, RowProblem, RowTyper } from './types';
+
+export type { ImportSource } from './read';
+export { ImportError, ImportCancelledError } from './errors';
+
+/** A field longer than this is refused (the row is quarantined): no film needs a megabyte of text. */
+export const MAX_FIELD_CHARS = 1_000_000;
+/** A header with more columns than this is refused. */
+export const MAX_COLUMNS = 10_000;
+/** How many row problems the summary lists (all of them are in quarantine). */
+export const MAX_LISTED_PROBLEMS = 100;
+
+export interface ImportProgress {
+  step: string;
+  current: number;
+  total: number;
+}
+
+export interface ImportOptions {
+  /** Detected from the header when omitted. */
+  kind?: ImportKind;
+  /** Mapped files: `{ field: "Source Column" }`; fields left out are suggested from the header. */
+  mapping?: Record<string, string>;
+  /** Called about once per megabyte read; current/total are bytes. */
+  onProgress?: (p: ImportProgress) => void;
+  /** Aborting rolls the whole import back. */
+  signal?: AbortSignal;
+}
+
+export interface ImportProblem {
+  row: number;
+  line: number;
+  field: string | null;
+  reason: string;
+}
+
+export interface ImportSummary {
+  file: string;
+  batch: number;
+  kind: ImportKind;
+  rows: number;
+  loaded: number;
+  quarantined: number;
+  flagged: number;
+  seconds: number;
+  /** The first MAX_LISTED_PROBLEMS row problems; quarantine holds every one. */
+  problems: ImportProblem[];
+  encoding: Encoding;
+  delimiter: string;
+  sha256: string;
+}
+
+/** Imports on one connection run one at a time (a transaction spans the whole import). */
+const queues = new WeakMap<Db, Promise<unknown>>();
+
+/**
+ * Imports one file. Throws ImportError (one line naming the file) when the file cannot be read at all:
+ * missing, empty, binary, or lacking a required column; the database is then unchanged.
+ */
+export function importFile(db: Db, source: ImportSource, options: ImportOptions = {}): Promise<ImportSummary> {
+  const previous = queues.get(db) ?? Promise.resolve();
+  const next = previous.catch(() => undefined).then(() => importWithEncodingRetry(db, source, options));
+  queues.set(db, next);
+  return next;
+}
+
+async function importWithEncodingRetry(db: Db, source: ImportSource, options: ImportOptions): Promise<ImportSummary> {
+  const fileName = displayName(source);
+  const { head, size } = await readHead({ ...source, fileName });
+  const sniffed = sniff(fileName, head, size);
+  try {
+    return await importOnce(db, { ...source, fileName }, sniffed, options);
+  } catch (err) {
+    // The sniffed start was UTF-8 but a later byte was not: the file is Windows-1252 after all.
+    if (err instanceof NotUtf8Error)
+      return importOnce(db, { ...source, fileName }, { ...sniffed, encoding: 'windows-1252' }, options);
+    throw err;
+  }
+}
+
+/** The file's own name: never a directory path (it is shown to users and stored as the batch source). */
+function displayName(source: ImportSource): string {
+  const name = source.fileName || (source.path ? path.basename(source.path) : 'upload.csv');
+  return path.basename(name.replace(/\\/g, '/'));
+}
+
+interface Counts {
+  rows: number;
+  loaded: number;
+  quarantined: number;
+  flagged: number;
+}
+
+async function importOnce(
+  db: Db,
+  source: ImportSource,
+  sniffed: ReturnType<typeof sniff>,
+  options: ImportOptions,
+): Promise<ImportSummary> {
+  const fileName = source.fileName;
+  const started = performance.now();
+  const startedAt = new Date().toISOString();
+  const counts: Counts = { rows: 0, loaded: 0, quarantined: 0, flagged: 0 };
+  const problems: ImportProblem[] = [];
+  interface State {
+    batch: number;
+    kind: ImportKind;
+    header: string[];
+    typer: RowTyper;
+    bronze: ReturnType<typeof bronzeWriter>;
+    quarantine: ReturnType<typeof quarantineWriter>;
+    silver: SilverWriter;
+  }
+  // Set once the header is read (the batch row needs the kind, which the header decides).
+  let state = null as State | null;
+
+  const start = (header: string[]) => {
+    if (header.length > MAX_COLUMNS) {
+      throw new ImportError(
+        fileName,
+        `has ${header.length.toLocaleString('en-US')} columns; at most ${MAX_COLUMNS.toLocaleString('en-US')} are supported`,
+      );
+    }
+    if (header.every((h) => h.trim() === ''))
+      throw new ImportError(fileName, 'has an empty header row; the first row must name the columns');
+    const kind = options.kind ?? detectKind(header);
+    const { typer, mapping } = typerFor(fileName, header, kind, options.mapping);
+    const batch = createBatch(db, {
+      source: fileName,
+      kind,
+      mapping,
+      encoding: sniffed.encoding,
+      delimiter: sniffed.delimiter,
+      startedAt,
+    });
+    insertBronzeHeader(db, batch, header);
+    state = {
+      batch,
+      kind,
+      header,
+      typer,
+      bronze: bronzeWriter(db, batch),
+      quarantine: quarantineWriter(db, batch),
+      silver: new SilverWriter(db, startedAt),
+    };
+  };
+
+  const quarantineRow = (rowNumber: number, line: number, fields: string[], rowProblems: RowProblem[]) => {
+    const s = state!;
+    const reason = rowProblems.map((p) => (p.field ? `${p.field}: ${p.reason}` : p.reason)).join('; ');
+    s.quarantine(rowNumber, rowProblems[0]?.field ?? null, reason, fields);
+    counts.quarantined++;
+    for (const p of rowProblems) {
+      if (problems.length < MAX_LISTED_PROBLEMS)
+        problems.push({ row: rowNumber, line, field: p.field, reason: p.reason });
+    }
+  };
+
+  const importRecord = (record: RawRecord) => {
+    const s = state!;
+    const rowNumber = ++counts.rows;
+    s.bronze(rowNumber, record.fields);
+    const shapeProblems = checkShape(record.fields, s.header);
+    if (shapeProblems.length > 0) return quarantineRow(rowNumber, record.line, record.fields, shapeProblems);
+    const typed = s.typer(record.fields);
+    if (typed.type === 'problems') return quarantineRow(rowNumber, record.line, record.fields, typed.problems);
+    if (typed.type === 'credits') {
+      if (s.silver.attachCredits(typed.credits) === null) {
+        return quarantineRow(rowNumber, record.line, record.fields, [
+          {
+            field: 'movie_id',
+            reason: `no film with TMDB id ${typed.credits.tmdbId} is in the database: import the movies file (e.g. tmdb_5000_movies.csv) first, then these credits`,
+          },
+        ]);
+      }
+      counts.loaded++;
+      return;
+    }
+    const result = s.silver.upsertFilm(typed.film, s.batch, rowNumber);
+    counts.loaded++;
+    if (result.flagged) counts.flagged++;
+  };
+
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    const report = options.onProgress;
+    report?.({ step: 'importing', current: 0, total: sniffed.size });
+    const read = await readRecords(
+      source,
+      sniffed,
+      (records, bytesRead) => {
+        if (options.signal?.aborted) throw new ImportCancelledError(fileName);
+        let i = 0;
+        if (!state) start(records[i++].fields);
+        for (; i < records.length; i++) importRecord(records[i]);
+        report?.({ step: 'importing', current: bytesRead, total: sniffed.size });
+      },
+      options.signal,
+    );
+    if (options.signal?.aborted) throw new ImportCancelledError(fileName);
+    if (!state) {
+      if (read.failure) throw new ImportError(fileName, `the header row cannot be read (${read.failure.message})`);
+      throw new ImportError(fileName, 'has no header row; expected a CSV file whose first row names the columns');
+    }
+    if (read.failure) {
+      const rowNumber = ++counts.rows;
+      state!.bronze(rowNumber, []);
+      quarantineRow(rowNumber, read.failure.line, [], [{ field: null, reason: describeReadFailure(read.failure) }]);
+    }
+    const seconds = (performance.now() - started) / 1000;
+    finishBatch(db, state!.batch, {
+      sha256: read.sha256,
+      rowsRead: counts.rows,
+      rowsLoaded: counts.loaded,
+      rowsQuarantined: counts.quarantined,
+      rowsFlagged: counts.flagged,
+      finishedAt: new Date().toISOString(),
+      seconds,
+    });
+    db.exec('COMMIT');
+    report?.({ step: 'done', current: sniffed.size, total: sniffed.size });
+    const s = state!;
+    return {
+      file: fileName,
+      batch: s.batch,
+      kind: s.kind,
+      rows: counts.rows,
+      loaded: counts.loaded,
+      quarantined: counts.quarantined,
+      flagged: counts.flagged,
+      seconds: Math.round(seconds * 1000) / 1000,
+      problems,
+      encoding: sniffed.encoding,
+      delimiter: sniffed.delimiter,
+      sha256: read.sha256,
+    };
+  } catch (err) {
+    if (db.inTransaction) db.exec('ROLLBACK');
+    throw err;
+  }
+}
+
+/** Problems with a row's shape, before any field is typed: field count, NUL bytes, oversized fields. */
+function checkShape(fields: string[], header: string[]): RowProblem[] {
+  const problems: RowProblem[] = [];
+  if (fields.length !== header.length) {
+    problems.push({
+      field: null,
+      reason: `the row has ${fields.length} field${fields.length === 1 ? '' : 's'} but the header has ${header.length} columns`,
+    });
+  }
+  for (let i = 0; i < fields.length; i++) {
+    const f = fields[i];
+    const name = header[i] ?? `column ${i + 1}`;
+    if (f.length > MAX_FIELD_CHARS) {
+      problems.push({
+        field: name,
+        reason: `is ${f.length.toLocaleString('en-US')} characters long; the limit is ${MAX_FIELD_CHARS.toLocaleString('en-US')}`,
+      });
+    } else if (f.includes('\0')) {
+      problems.push({ field: name, reason: 'contains a NUL byte (\\0), which text fields cannot hold' });
+    }
+  }
+  return problems;
+}
+
+function describeReadFailure(f: { code: string; line: number; message: string }): string {
+  if (f.code === 'CSV_QUOTE_NOT_CLOSED') {
+    return `a quote opened on line ${f.line} is never closed; the rest of the file from line ${f.line} could not be read as rows`;
+  }
+  if (f.code === 'CSV_MAX_RECORD_SIZE') {
+    return `the record starting on line ${f.line} is larger than 64 MB (most likely a quote that is never closed); the rest of the file was not read`;
+  }
+  return `the CSV cannot be read from line ${f.line} on: ${f.message}`;
+}
+
+/** Imports the embedded TMDB 5000 movies, then their credits (resources/data). */
+export async function importDefaults(db: Db, onProgress?: (p: ImportProgress) => void): Promise<ImportSummary[]> {
+  const dir = path.join(resourcesDirectory(), 'data');
+  const summaries: ImportSummary[] = [];
+  for (const [fileName, kind] of [
+    ['tmdb_5000_movies.csv', 'movies'],
+    ['tmdb_5000_credits.csv', 'credits'],
+  ] as const) {
+    summaries.push(
+      await importFile(
+        db,
+        { fileName, path: path.join(dir, fileName) },
+        { kind, onProgress: onProgress && ((p) => onProgress({ ...p, step: `${kind}: ${p.step}` })) },
+      ),
+    );
+  }
+  return summaries;
+}
+
+/** First run: imports the embedded data when silver has no films; returns null when it had some. */
+export async function ensureDefaultData(
+  db: Db,
+  onProgress?: (p: ImportProgress) => void,
+): Promise<ImportSummary[] | null> {
+  const films = db.prepare('SELECT count(*) FROM films').pluck().get() as number;
+  if (films > 0) return null;
+  return importDefaults(db, onProgress);
+}

@@ -1,0 +1,291 @@
+/**
+ * Silver reads: every film with its lists (for features, training and comparables), one film in full,
+ * the film browser's search, and the aggregates of the exploratory charts. Lists are loaded with a few
+ * grouped queries (one per table), never one query per film.
+ */
+import type { SilverFilm } from '../../shared/film';
+import type { Db } from './db';
+
+/** Thrown by commands that need films when silver has none. */
+export class NoFilmsError extends Error {
+  constructor() {
+    super(
+      'No films in the database yet: run `greenlight import --defaults` to load the embedded TMDB 5000 films, or `greenlight import FILE` for your own.',
+    );
+    this.name = 'NoFilmsError';
+  }
+}
+
+export function countFilms(db: Db): number {
+  return db.prepare('SELECT count(*) FROM films').pluck().get() as number;
+}
+
+/** Throws NoFilmsError (saying how to load films) when silver is empty; returns the film count otherwise. */
+export function requireFilms(db: Db): number {
+  const n = countFilms(db);
+  if (n === 0) throw new NoFilmsError();
+  return n;
+}
+
+interface FilmRow {
+  id: number;
+  tmdb_id: number | null;
+  title: string;
+  budget: number | null;
+  revenue: number | null;
+  runtime: number | null;
+  release_date: string | null;
+  release_year: number | null;
+  original_language: string | null;
+  popularity: number | null;
+  vote_average: number | null;
+  vote_count: number | null;
+  homepage: string | null;
+  tagline: string | null;
+}
+
+const FILM_SELECT = `SELECT f.id, f.tmdb_id, f.title, f.budget, f.revenue, f.runtime, f.release_date, f.release_year,
+  f.original_language, f.popularity, f.vote_average, f.vote_count, f.homepage, f.tagline FROM films f`;
+
+function toSilverFilm(r: FilmRow): SilverFilm {
+  return {
+    id: r.id,
+    tmdbId: r.tmdb_id,
+    title: r.title,
+    budget: r.budget,
+    revenue: r.revenue,
+    runtime: r.runtime,
+    releaseDate: r.release_date,
+    year: r.release_year,
+    originalLanguage: r.original_language,
+    popularity: r.popularity,
+    voteAverage: r.vote_average,
+    voteCount: r.vote_count,
+    hasHomepage: r.homepage !== null && r.homepage.trim() !== '',
+    hasTagline: r.tagline !== null && r.tagline.trim() !== '',
+    genres: [],
+    keywords: [],
+    companies: [],
+    countries: [],
+    languages: [],
+    cast: [],
+    directors: [],
+    flags: [],
+  };
+}
+
+const TERM_LIST: Record<string, 'genres' | 'keywords' | 'companies' | 'countries' | 'languages'> = {
+  genre: 'genres',
+  keyword: 'keywords',
+  company: 'companies',
+  country: 'countries',
+  language: 'languages',
+};
+
+/** Fills the lists of `films` (keyed by id) with one query per list table; `where` limits the film ids. */
+function attachLists(db: Db, films: Map<number, SilverFilm>, where = '', params: unknown[] = []): void {
+  const terms = db
+    .prepare(`SELECT film_id, kind, name, code FROM film_terms ${where} ORDER BY film_id, kind, position`)
+    .raw()
+    .all(...params) as [number, string, string, string | null][];
+  for (const [filmId, kind, name, code] of terms) {
+    const film = films.get(filmId);
+    if (!film) continue;
+    // Countries and languages are known to features by their ISO codes; the rest by name.
+    const value = (kind === 'country' || kind === 'language') && code ? code : name;
+    film[TERM_LIST[kind]].push(value);
+  }
+  const cast = db
+    .prepare(`SELECT film_id, name FROM film_cast ${where} ORDER BY film_id, billing_order`)
+    .raw()
+    .all(...params) as [number, string][];
+  for (const [filmId, name] of cast) films.get(filmId)?.cast.push(name);
+  const directorsWhere = where ? `${where} AND job = 'Director'` : "WHERE job = 'Director'";
+  const crew = db
+    .prepare(`SELECT film_id, name FROM film_crew ${directorsWhere} ORDER BY film_id, name`)
+    .raw()
+    .all(...params) as [number, string][];
+  for (const [filmId, name] of crew) films.get(filmId)?.directors.push(name);
+  const flags = db
+    .prepare(`SELECT film_id, flag FROM film_flags ${where} ORDER BY film_id, flag`)
+    .raw()
+    .all(...params) as [number, string][];
+  for (const [filmId, flag] of flags) films.get(filmId)?.flags.push(flag);
+}
+
+/**
+ * Every silver film with its lists, ordered by id. Flagged films (implausible values) are left out unless
+ * `includeFlagged` is true: training skips them by default.
+ */
+export function loadSilverFilms(db: Db, options: { includeFlagged?: boolean } = {}): SilverFilm[] {
+  const rows = db.prepare(`${FILM_SELECT} ORDER BY f.id`).all() as FilmRow[];
+  const films = new Map<number, SilverFilm>();
+  for (const r of rows) films.set(r.id, toSilverFilm(r));
+  attachLists(db, films);
+  const all = [...films.values()];
+  return options.includeFlagged ? all : all.filter((f) => f.flags.length === 0);
+}
+
+export interface FilmFlagDetail {
+  flag: string;
+  field: string;
+  message: string;
+}
+
+/** One film in full: its lists, crew with jobs, flags with their explanations, and where it came from. */
+export interface FilmDetail extends SilverFilm {
+  originalTitle: string | null;
+  overview: string | null;
+  tagline: string | null;
+  homepage: string | null;
+  status: string | null;
+  crew: { name: string; job: string; department: string | null }[];
+  flagDetails: FilmFlagDetail[];
+  source: { batch: number | null; file: string | null; row: number | null };
+  updatedAt: string;
+}
+
+export function getFilm(db: Db, id: number): FilmDetail | null {
+  const row = db.prepare(`${FILM_SELECT} WHERE f.id = ?`).get(id) as FilmRow | undefined;
+  if (!row) return null;
+  const film = toSilverFilm(row);
+  attachLists(db, new Map([[id, film]]), 'WHERE film_id = ?', [id]);
+  const extra = db
+    .prepare(
+      `SELECT f.original_title, f.overview, f.tagline, f.homepage, f.status, f.source_batch_id, f.source_row, f.updated_at,
+         b.source FROM films f LEFT JOIN import_batches b ON b.id = f.source_batch_id WHERE f.id = ?`,
+    )
+    .get(id) as {
+    original_title: string | null;
+    overview: string | null;
+    tagline: string | null;
+    homepage: string | null;
+    status: string | null;
+    source_batch_id: number | null;
+    source_row: number | null;
+    updated_at: string;
+    source: string | null;
+  };
+  return {
+    ...film,
+    originalTitle: extra.original_title,
+    overview: extra.overview,
+    tagline: extra.tagline,
+    homepage: extra.homepage,
+    status: extra.status,
+    crew: db
+      .prepare('SELECT name, job, department FROM film_crew WHERE film_id = ? ORDER BY job, name')
+      .all(id) as FilmDetail['crew'],
+    flagDetails: db
+      .prepare('SELECT flag, field, message FROM film_flags WHERE film_id = ? ORDER BY flag')
+      .all(id) as FilmFlagDetail[],
+    source: { batch: extra.source_batch_id, file: extra.source, row: extra.source_row },
+    updatedAt: extra.updated_at,
+  };
+}
+
+export interface FilmSearch {
+  /** Words of the title (case-insensitive, matched anywhere in it). */
+  query?: string;
+  genre?: string;
+  yearFrom?: number;
+  yearTo?: number;
+  /** true: only flagged films; false: only films without flags; absent: both. */
+  flagged?: boolean;
+  sort?: 'title' | 'year' | 'budget' | 'revenue';
+  descending?: boolean;
+  limit: number;
+  offset: number;
+}
+
+/** A row of the film browser. */
+export interface FilmListItem {
+  id: number;
+  tmdbId: number | null;
+  title: string;
+  year: number | null;
+  budget: number | null;
+  revenue: number | null;
+  genres: string[];
+  flags: string[];
+}
+
+/** The film browser's page of films matching the filters, with the total count for paging. */
+export function searchFilms(db: Db, q: FilmSearch): { total: number; films: FilmListItem[] } {
+  const where: string[] = [];
+  const params: Record<string, unknown> = {};
+  if (q.query && q.query.trim() !== '') {
+    // LIKE with escaped wildcards, so "100%" matches the text "100%".
+    params.query = `%${q.query.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    where.push("f.title LIKE @query ESCAPE '\\'");
+  }
+  if (q.genre) {
+    params.genre = q.genre;
+    where.push(
+      "EXISTS (SELECT 1 FROM film_terms t WHERE t.film_id = f.id AND t.kind = 'genre' AND t.name = @genre COLLATE NOCASE)",
+    );
+  }
+  if (q.yearFrom !== undefined) {
+    params.yearFrom = q.yearFrom;
+    where.push('f.release_year >= @yearFrom');
+  }
+  if (q.yearTo !== undefined) {
+    params.yearTo = q.yearTo;
+    where.push('f.release_year <= @yearTo');
+  }
+  if (q.flagged !== undefined) {
+    where.push(`${q.flagged ? '' : 'NOT '}EXISTS (SELECT 1 FROM film_flags g WHERE g.film_id = f.id)`);
+  }
+  const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  const sortColumn = {
+    title: 'f.title COLLATE NOCASE',
+    year: 'f.release_year',
+    budget: 'f.budget',
+    revenue: 'f.revenue',
+  }[q.sort ?? 'title'];
+  const direction = q.descending ? 'DESC' : 'ASC';
+  const total = db.prepare(`SELECT count(*) FROM films f ${whereSql}`).pluck().get(params) as number;
+  const rows = db
+    .prepare(
+      `SELECT f.id, f.tmdb_id, f.title, f.release_year, f.budget, f.revenue FROM films f ${whereSql}
+       ORDER BY ${sortColumn} IS NULL, ${sortColumn} ${direction}, f.id LIMIT @limit OFFSET @offset`,
+    )
+    .all({ ...params, limit: q.limit, offset: q.offset }) as {
+    id: number;
+    tmdb_id: number | null;
+    title: string;
+    release_year: number | null;
+    budget: number | null;
+    revenue: number | null;
+  }[];
+  const films: FilmListItem[] = rows.map((r) => ({
+    id: r.id,
+    tmdbId: r.tmdb_id,
+    title: r.title,
+    year: r.release_year,
+    budget: r.budget,
+    revenue: r.revenue,
+    genres: [],
+    flags: [],
+  }));
+  if (films.length > 0) {
+    const byId = new Map(films.map((f) => [f.id, f]));
+    const ids = films.map((f) => f.id);
+    const marks = ids.map(() => '?').join(',');
+    for (const [filmId, name] of db
+      .prepare(
+        `SELECT film_id, name FROM film_terms WHERE kind = 'genre' AND film_id IN (${marks}) ORDER BY film_id, position`,
+      )
+      .raw()
+      .all(...ids) as [number, string][]) {
+      byId.get(filmId)?.genres.push(name);
+    }
+    for (const [filmId, flag] of db
+      .prepare(`SELECT film_id, flag FROM film_flags WHERE film_id IN (${marks}) ORDER BY film_id, flag`)
+      .raw()
+      .all(...ids) as [number, string][]) {
+      byId.get(filmId)?.flags.push(flag);
+    }
+  }
+  return { total, films };
+}

@@ -1,0 +1,133 @@
+/**
+ * Silver writes: upserting typed films by natural key, replacing their lists, attaching credits and
+ * recomputing quality flags. Reads live in films.ts.
+ */
+import type Database from 'better-sqlite3';
+import type { Db } from './db';
+import { qualityFlags, type FlaggableValues } from '../ingest/flags';
+import type { FilmColumns, TypedCredits, TypedFilm } from '../ingest/types';
+
+const FILM_COLUMNS: (keyof FilmColumns)[] = [
+  'title',
+  'original_title',
+  'budget',
+  'revenue',
+  'runtime',
+  'release_date',
+  'release_year',
+  'original_language',
+  'popularity',
+  'vote_average',
+  'vote_count',
+  'homepage',
+  'tagline',
+  'overview',
+  'status',
+];
+
+/** The key silver upserts by: the TMDB id when known, else the lower-cased title and release year. */
+export function naturalKey(tmdbId: number | null, title: string, year: number | null | undefined): string {
+  return tmdbId !== null ? `tmdb:${tmdbId}` : `title:${title.trim().toLowerCase()}|${year ?? ''}`;
+}
+
+export interface UpsertResult {
+  filmId: number;
+  flagged: boolean;
+}
+
+/**
+ * Prepared statements for one import. Each call writes one film (or one film's credits); the caller holds
+ * the transaction.
+ */
+export class SilverWriter {
+  private readonly upserts = new Map<string, Database.Statement>();
+  private readonly s;
+
+  constructor(
+    private readonly db: Db,
+    private readonly now: string,
+    private readonly today: Date = new Date(),
+  ) {
+    this.s = {
+      byTitleYear: db.prepare(
+        'SELECT natural_key FROM films WHERE title = ? COLLATE NOCASE AND release_year IS ? LIMIT 2',
+      ),
+      byTmdb: db.prepare('SELECT id FROM films WHERE tmdb_id = ?'),
+      deleteTerms: db.prepare('DELETE FROM film_terms WHERE film_id = ? AND kind = ?'),
+      insertTerm: db.prepare('INSERT INTO film_terms (film_id, kind, position, name, code) VALUES (?, ?, ?, ?, ?)'),
+      deleteCast: db.prepare('DELETE FROM film_cast WHERE film_id = ?'),
+      insertCast: db.prepare('INSERT OR IGNORE INTO film_cast (film_id, billing_order, name) VALUES (?, ?, ?)'),
+      deleteCrew: db.prepare('DELETE FROM film_crew WHERE film_id = ?'),
+      deleteCrewJob: db.prepare('DELETE FROM film_crew WHERE film_id = ? AND job = ?'),
+      insertCrew: db.prepare('INSERT OR IGNORE INTO film_crew (film_id, name, job, department) VALUES (?, ?, ?, ?)'),
+      deleteFlags: db.prepare('DELETE FROM film_flags WHERE film_id = ?'),
+      insertFlag: db.prepare('INSERT INTO film_flags (film_id, flag, field, message) VALUES (?, ?, ?, ?)'),
+    };
+  }
+
+  /** Inserts or updates one film; only the columns and lists the film carries are written. */
+  upsertFilm(film: TypedFilm, batchId: number, rowNumber: number): UpsertResult {
+    const columns = FILM_COLUMNS.filter((c) => c in film.columns);
+    let key = naturalKey(film.tmdbId, film.columns.title, film.columns.release_year);
+    if (film.tmdbId === null) {
+      // A studio file naming a film silver already holds (from TMDB) updates it rather than duplicating it.
+      const matches = this.s.byTitleYear
+        .pluck()
+        .all(film.columns.title.trim(), film.columns.release_year ?? null) as string[];
+      if (matches.length === 1) key = matches[0];
+    }
+    const statement = this.upsertStatement(columns);
+    const values = columns.map((c) => film.columns[c] ?? null);
+    const stored = statement.get(key, film.tmdbId, ...values, batchId, rowNumber, this.now) as FlaggableValues & {
+      id: number;
+    };
+    const filmId = stored.id;
+    for (const [kind, items] of Object.entries(film.terms)) {
+      this.s.deleteTerms.run(filmId, kind);
+      items.forEach((item, position) => this.s.insertTerm.run(filmId, kind, position, item.name, item.code));
+    }
+    if (film.cast) this.replaceCast(filmId, film.cast);
+    if (film.crew) {
+      if (film.crewJobs === 'all' || film.crewJobs === undefined) this.s.deleteCrew.run(filmId);
+      else for (const job of film.crewJobs) this.s.deleteCrewJob.run(filmId, job);
+      for (const c of film.crew) this.s.insertCrew.run(filmId, c.name, c.job, c.department);
+    }
+    const flags = qualityFlags(stored, this.today);
+    this.s.deleteFlags.run(filmId);
+    for (const f of flags) this.s.insertFlag.run(filmId, f.flag, f.field, f.message);
+    return { filmId, flagged: flags.length > 0 };
+  }
+
+  /** Replaces the cast and crew of the film with this TMDB id; null when silver has no such film. */
+  attachCredits(credits: TypedCredits): number | null {
+    const filmId = this.s.byTmdb.pluck().get(credits.tmdbId) as number | undefined;
+    if (filmId === undefined) return null;
+    this.replaceCast(filmId, credits.cast);
+    this.s.deleteCrew.run(filmId);
+    for (const c of credits.crew) this.s.insertCrew.run(filmId, c.name, c.job, c.department);
+    return filmId;
+  }
+
+  private replaceCast(filmId: number, cast: string[]): void {
+    this.s.deleteCast.run(filmId);
+    cast.forEach((name, order) => this.s.insertCast.run(filmId, order, name));
+  }
+
+  private upsertStatement(columns: (keyof FilmColumns)[]): Database.Statement {
+    const cacheKey = columns.join(',');
+    let statement = this.upserts.get(cacheKey);
+    if (!statement) {
+      const names = ['natural_key', 'tmdb_id', ...columns, 'source_batch_id', 'source_row', 'updated_at'];
+      const updates = names.filter((n) => n !== 'natural_key').map((n) => `${n} = excluded.${n}`);
+      // A mapped row without an id must not erase the TMDB id of the film it updates.
+      const tmdbUpdate = 'tmdb_id = coalesce(excluded.tmdb_id, films.tmdb_id)';
+      statement = this.db.prepare(
+        `INSERT INTO films (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})
+         ON CONFLICT(natural_key) DO UPDATE SET ${updates.map((u) => (u.startsWith('tmdb_id ') ? tmdbUpdate : u)).join(', ')}
+         RETURNING id, budget, revenue, runtime, release_date, release_year`,
+      );
+      this.upserts.set(cacheKey, statement);
+    }
+    return statement;
+  }
+}

@@ -1,0 +1,117 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { mount } from '@vue/test-utils';
+import { createPinia, setActivePinia } from 'pinia';
+import ForecastView from '../../src-renderer/src/views/ForecastView.vue';
+import { FORECAST_DEBOUNCE_MS } from '../../src-renderer/src/stores/forecast';
+import { formToInput, defaultForm } from '../../src-renderer/src/stores/filmForm';
+import type { FilmInput } from '../../src-main/shared/film';
+import { installFakeHost } from './fake-transport';
+import { sampleForecast } from './fixtures';
+
+const stubs = { EChart: true };
+
+function mountView() {
+  const pinia = createPinia();
+  setActivePinia(pinia);
+  return mount(ForecastView, { global: { plugins: [pinia], stubs }, attachTo: document.body });
+}
+
+describe('film form', () => {
+  it('reads money as typed and lists, and says what is wrong with a field', () => {
+    const form = { ...defaultForm(), budget: '$90,000,000', cast: 'A, B ,, C', countries: 'us, gb' };
+    const { input } = formToInput(form);
+    expect(input).toMatchObject({ budget: 90e6, cast: ['A', 'B', 'C'], countries: ['US', 'GB'] });
+    expect(formToInput({ ...form, budget: 'lots' }).errors.budget).toMatch(/not an amount.*90M/);
+    expect(formToInput({ ...form, runtime: '700' }).errors.runtime).toMatch(/1 to 600/);
+    expect(formToInput({ ...form, budget: '0' }).errors.budget).toMatch(/more than zero/);
+  });
+});
+
+describe('Forecast view', () => {
+  beforeEach(() => vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] }));
+  afterEach(() => {
+    vi.useRealTimers();
+    document.body.innerHTML = '';
+  });
+
+  it('shows revenue, range, hit probability and warnings, and updates once typing pauses', async () => {
+    const host = installFakeHost({
+      'forecast.run': ({ input }: { input: FilmInput }) => sampleForecast(input, input.budget * 3),
+      'forecast.choices': () => ({ genres: ['Action', 'Drama'] }),
+    });
+    const wrapper = mountView();
+    await vi.runAllTimersAsync();
+    expect(wrapper.get('[data-testid=forecast-revenue]').text()).toBe('$270M');
+    expect(wrapper.get('[data-testid=forecast-range]').text()).toContain('$135M – $486M');
+    expect(wrapper.get('[data-testid=forecast-hit]').text()).toBe('62%');
+    expect(wrapper.get('[data-testid=forecast-warnings]').text()).toContain('Budget above');
+    expect(wrapper.findAll('[data-testid^=genre-]').map((g) => g.attributes('data-testid'))).toEqual([
+      'genre-Action',
+      'genre-Drama',
+    ]);
+
+    const before = host.calls.filter((c) => c.channel === 'forecast.run').length;
+    const budget = wrapper.get('[data-testid=field-budget]');
+    for (const text of ['1', '15', '150', '150M']) await budget.setValue(text);
+    await vi.advanceTimersByTimeAsync(FORECAST_DEBOUNCE_MS - 50);
+    expect(host.calls.filter((c) => c.channel === 'forecast.run').length).toBe(before);
+    await vi.runAllTimersAsync();
+    const runs = host.calls.filter((c) => c.channel === 'forecast.run');
+    expect(runs.length).toBe(before + 1);
+    expect((runs.at(-1)!.input as { input: FilmInput }).input.budget).toBe(150e6);
+    expect(wrapper.get('[data-testid=forecast-revenue]').text()).toBe('$450M');
+  });
+
+  it('shows a field error for money it cannot read and does not call the host', async () => {
+    const host = installFakeHost({ 'forecast.run': ({ input }: { input: FilmInput }) => sampleForecast(input) });
+    const wrapper = mountView();
+    await vi.runAllTimersAsync();
+    const calls = host.calls.length;
+    await wrapper.get('[data-testid=field-budget]').setValue('ninety');
+    await vi.runAllTimersAsync();
+    expect(wrapper.get('[data-testid=error-budget]').text()).toMatch(/not an amount/);
+    expect(wrapper.get('[data-testid=field-budget]').attributes('aria-invalid')).toBe('true');
+    expect(host.calls.length).toBe(calls);
+  });
+
+  it('shows strings from data as text, never as HTML', async () => {
+    installFakeHost({ 'forecast.run': ({ input }: { input: FilmInput }) => sampleForecast(input) });
+    const wrapper = mountView();
+    await vi.runAllTimersAsync();
+    const table = wrapper.get('[data-testid=comparables-table]');
+    expect(table.text()).toContain('<img src=x onerror="window.pwned=1">Heist');
+    expect(table.find('img').exists()).toBe(false);
+  });
+
+  it('says so in words when the host fails or the channel is missing', async () => {
+    installFakeHost({
+      'forecast.run': () => {
+        throw new Error('No revenue model is active.');
+      },
+    });
+    let wrapper = mountView();
+    await vi.runAllTimersAsync();
+    expect(wrapper.get('[data-testid=state-error]').text()).toContain('No revenue model is active.');
+    wrapper.unmount();
+
+    installFakeHost({});
+    wrapper = mountView();
+    await vi.runAllTimersAsync();
+    expect(wrapper.get('[data-testid=state-missing]').text()).toContain('forecast.run');
+  });
+
+  it('saves the scenario with the typed inputs', async () => {
+    const host = installFakeHost({
+      'forecast.run': ({ input }: { input: FilmInput }) => sampleForecast(input),
+      'scenarios.save': ({ name }: { name: string }) => ({ id: 1, name }),
+    });
+    const wrapper = mountView();
+    await vi.runAllTimersAsync();
+    await wrapper.get('[data-testid=scenario-name]').setValue('Summer tentpole');
+    await wrapper.get('[data-testid=save-scenario]').trigger('submit');
+    await vi.runAllTimersAsync();
+    const save = host.calls.find((c) => c.channel === 'scenarios.save');
+    expect(save?.input).toMatchObject({ name: 'Summer tentpole', input: { budget: 90e6 } });
+    expect(wrapper.get('[data-testid=save-message]').text()).toContain('Summer tentpole');
+  });
+});

@@ -6,8 +6,12 @@ import type { ChannelName } from '../../shared/contract';
 import type { Handler } from './handler';
 import { appHandlers } from './app-handlers';
 import { jobHandlers } from './job-handlers';
+import { forecastHandlers } from './forecast-handlers';
+import { scenarioHandlers } from './scenario-handlers';
 
 export const handlers = {
   ...appHandlers,
   ...jobHandlers,
+  ...forecastHandlers,
+  ...scenarioHandlers,
 } satisfies { [K in ChannelName]: Handler<K> };

@@ -6,10 +6,14 @@
 import type { z } from 'zod';
 import { appChannels } from './app';
 import { jobChannels } from './jobs';
+import { forecastChannels } from './forecast';
+import { scenarioChannels } from './scenarios';
 
 export const contract = {
   ...appChannels,
   ...jobChannels,
+  ...forecastChannels,
+  ...scenarioChannels,
 };
 
 export type Contract = typeof contract;

@@ -1,0 +1,420 @@
+/**
+ * ECharts options for the forecast of one film: comparables (budget vs revenue), the contributions
+ * waterfall, and the what-if curves. Pure functions of a `Forecast`, no DOM: the renderer draws them on a
+ * canvas and the PDF report renders the very same options to SVG on the server (core/report). Every option
+ * has animation off (SSR needs it) and its formatters are plain functions of numbers or template strings,
+ * which both renderers evaluate while laying out.
+ */
+import type { EChartsOption } from 'echarts';
+import type { Contribution, Forecast, WhatIfPoint } from '../forecast';
+import { formatMoney, formatMonth, formatPercent } from '../format';
+import { axisStyle, baseOption, lightChartTheme, type ChartTheme } from './theme';
+
+/** How many contributions the waterfall shows before grouping the rest as "other". */
+export const WATERFALL_TOP_DEFAULT = 8;
+
+const moneyAxisLabel = (value: number) => formatMoney(value);
+const percentAxisLabel = (value: number) => formatPercent(value);
+
+function positive(value: number | null | undefined): value is number {
+  return typeof value === 'number' && Number.isFinite(value) && value > 0;
+}
+
+/** The title the charts call the scenario: its own title, else "This film". */
+export function scenarioLabel(forecast: Forecast): string {
+  const title = forecast.input.title?.trim();
+  return title ? title : 'This film';
+}
+
+/** Rounds a log-axis bound outward to a power of ten, so the axes read $1M, $10M, $100M. */
+function decadeBelow(value: number): number {
+  return 10 ** Math.floor(Math.log10(value));
+}
+function decadeAbove(value: number): number {
+  return 10 ** Math.ceil(Math.log10(value));
+}
+
+/** The points of the comparables chart, exposed for tests and the report's table. */
+export function comparablePoints(forecast: Forecast): { name: string; value: [number, number]; id: number }[] {
+  return forecast.comparables
+    .filter((c) => positive(c.budget) && positive(c.revenue))
+    .map((c) => ({
+      id: c.id,
+      name: c.year ? `${c.title} (${c.year})` : c.title,
+      value: [c.budget as number, c.revenue as number],
+    }));
+}
+
+/**
+ * Comparable films as budget vs revenue on log axes; the scenario highlighted with its interval drawn as a
+ * vertical bar at its budget; the break-even line revenue = hitMultiple x budget.
+ */
+export function comparablesChartOption(forecast: Forecast, theme: ChartTheme = lightChartTheme): EChartsOption {
+  const points = comparablePoints(forecast);
+  const budget = forecast.input.budget;
+  const budgets = [budget, ...points.map((p) => p.value[0])];
+  const revenues = [
+    forecast.revenueLow,
+    forecast.revenueHigh,
+    forecast.revenue,
+    ...points.map((p) => p.value[1]),
+  ].filter(positive);
+  const xMin = decadeBelow(Math.min(...budgets) * 0.8);
+  const xMax = decadeAbove(Math.max(...budgets) * 1.25);
+  const yMin = decadeBelow(Math.min(...revenues) * 0.8);
+  const yMax = decadeAbove(Math.max(...revenues) * 1.25);
+  const interval = Math.round(forecast.interval * 100);
+  const multiple = forecast.hitMultiple;
+  const label = scenarioLabel(forecast);
+
+  return {
+    ...baseOption(theme),
+    grid: { left: 72, right: 32, top: 48, bottom: 56 },
+    legend: { top: 0, textStyle: { color: theme.text, fontFamily: theme.fontFamily } },
+    xAxis: {
+      type: 'log',
+      name: 'Budget',
+      nameLocation: 'middle',
+      nameGap: 30,
+      min: xMin,
+      max: xMax,
+      ...axisStyle(theme),
+      axisLabel: { ...axisStyle(theme).axisLabel, formatter: moneyAxisLabel },
+    },
+    yAxis: {
+      type: 'log',
+      name: 'Worldwide revenue',
+      nameLocation: 'middle',
+      nameGap: 52,
+      min: yMin,
+      max: yMax,
+      ...axisStyle(theme),
+      axisLabel: { ...axisStyle(theme).axisLabel, formatter: moneyAxisLabel },
+    },
+    series: [
+      {
+        name: `Break-even (${multiple}× budget)`,
+        type: 'line',
+        data: [
+          [xMin, multiple * xMin],
+          [xMax, multiple * xMax],
+        ],
+        showSymbol: false,
+        silent: true,
+        lineStyle: { color: theme.muted, type: 'dashed', width: 1 },
+        itemStyle: { color: theme.muted },
+      },
+      {
+        name: 'Comparable films',
+        type: 'scatter',
+        data: points.map((p) => ({ name: p.name, value: p.value })),
+        symbolSize: 9,
+        itemStyle: { color: theme.palette[0], opacity: 0.85 },
+        label: {
+          show: true,
+          formatter: '{b}',
+          position: 'right',
+          fontSize: 10,
+          color: theme.muted,
+          fontFamily: theme.fontFamily,
+        },
+        labelLayout: { hideOverlap: true },
+      },
+      {
+        name: `${interval}% range`,
+        type: 'line',
+        data: [
+          [budget, forecast.revenueLow],
+          [budget, forecast.revenueHigh],
+        ],
+        showSymbol: true,
+        symbol: 'rect',
+        symbolSize: [14, 2],
+        lineStyle: { color: theme.accent, width: 6, opacity: 0.35 },
+        itemStyle: { color: theme.accent },
+        z: 3,
+      },
+      {
+        name: label,
+        type: 'scatter',
+        data: [{ name: label, value: [budget, forecast.revenue] }],
+        symbol: 'diamond',
+        symbolSize: 16,
+        itemStyle: { color: theme.accent, borderColor: '#ffffff', borderWidth: 1 },
+        z: 4,
+      },
+    ],
+  };
+}
+
+/** One bar of the waterfall: where it starts and ends on log revenue. */
+export interface WaterfallStep {
+  label: string;
+  start: number;
+  end: number;
+  kind: 'base' | 'up' | 'down' | 'total';
+}
+
+/** Readable name of an encoded feature: 'log_budget' -> 'budget', 'genre=Action' stays. */
+export function featureLabel(c: Pick<Contribution, 'feature' | 'value'>): string {
+  const name = c.feature.replace(/^log_/, '').replace(/_/g, ' ');
+  if (c.feature.includes('=')) return name;
+  return c.value ? `${name}: ${c.value}` : name;
+}
+
+/**
+ * The waterfall's steps: base, the `top` largest contributions by size, the rest summed as "other", and the
+ * prediction. The prediction is base + every effect (the model's raw prediction, log1p of revenue).
+ */
+export function waterfallSteps(forecast: Forecast, top = WATERFALL_TOP_DEFAULT): WaterfallStep[] {
+  const sorted = [...forecast.contributions].sort((a, b) => Math.abs(b.effect) - Math.abs(a.effect));
+  const shown = sorted.slice(0, top);
+  const rest = sorted.slice(top);
+  const steps: WaterfallStep[] = [{ label: 'Base (average film)', start: 0, end: forecast.base, kind: 'base' }];
+  let level = forecast.base;
+  const push = (label: string, effect: number) => {
+    steps.push({ label, start: level, end: level + effect, kind: effect >= 0 ? 'up' : 'down' });
+    level += effect;
+  };
+  for (const c of shown) push(featureLabel(c), c.effect);
+  if (rest.length > 0) {
+    push(
+      `other (${rest.length} features)`,
+      rest.reduce((sum, c) => sum + c.effect, 0),
+    );
+  }
+  steps.push({ label: 'Prediction', start: 0, end: level, kind: 'total' });
+  return steps;
+}
+
+/**
+ * Tick positions for a log1p(revenue) axis at round dollar amounts (1, 2, 5 x 10^k), so the axis reads
+ * $10M, $20M, $50M rather than the dollars of whole log units ($8.89M, $24.2M).
+ */
+export function moneyTicksOnLogScale(minLog: number, maxLog: number): number[] {
+  const candidates: { at: number; step: number }[] = [];
+  for (let power = 0; power <= 13; power++) {
+    for (const step of [1, 2, 5]) {
+      const at = Math.log1p(step * 10 ** power);
+      if (at >= minLog && at <= maxLog) candidates.push({ at, step });
+    }
+  }
+  // Too many on a wide axis: keep the powers of ten only.
+  const kept = candidates.length > 8 ? candidates.filter((c) => c.step === 1) : candidates;
+  return kept.map((c) => c.at);
+}
+
+function signed(value: number): string {
+  return `${value >= 0 ? '+' : '−'}${Math.abs(value).toFixed(2)}`;
+}
+
+/**
+ * Base -> each contribution -> prediction on log revenue, as horizontal bars read top to bottom. Drawn as
+ * a stacked pair per row: an invisible spacer up to the lower end, then the visible step.
+ */
+export function contributionsWaterfallOption(
+  forecast: Forecast,
+  theme: ChartTheme = lightChartTheme,
+  top = WATERFALL_TOP_DEFAULT,
+): EChartsOption {
+  const steps = waterfallSteps(forecast, top);
+  const levels = steps.flatMap((s) => (s.kind === 'base' || s.kind === 'total' ? [s.end] : [s.start, s.end]));
+  const axisMin = Math.floor(Math.min(...levels) - 0.5);
+  const axisMax = Math.ceil(Math.max(...levels) + 0.5);
+  const ticks = moneyTicksOnLogScale(axisMin, axisMax);
+  const colour = (kind: WaterfallStep['kind']) =>
+    kind === 'up'
+      ? theme.positive
+      : kind === 'down'
+        ? theme.negative
+        : kind === 'total'
+          ? theme.accent
+          : theme.palette[0];
+
+  return {
+    ...baseOption(theme),
+    legend: { show: false },
+    grid: { left: 190, right: 64, top: 16, bottom: 48 },
+    xAxis: {
+      type: 'value',
+      min: axisMin,
+      max: axisMax,
+      name: 'Revenue (log scale: each step adds to log revenue)',
+      nameLocation: 'middle',
+      nameGap: 30,
+      ...axisStyle(theme),
+      // Ticks are log1p(revenue), placed at round dollar amounts and labelled with them.
+      axisTick: { ...axisStyle(theme).axisTick, customValues: ticks },
+      axisLabel: {
+        ...axisStyle(theme).axisLabel,
+        customValues: ticks,
+        formatter: (v: number) => formatMoney(Math.expm1(v)),
+      },
+    },
+    yAxis: {
+      type: 'category',
+      inverse: true,
+      data: steps.map((s) => s.label),
+      ...axisStyle(theme),
+      axisLabel: { ...axisStyle(theme).axisLabel, color: theme.text, width: 180, overflow: 'truncate' },
+      splitLine: { show: false },
+    },
+    series: [
+      {
+        name: 'spacer',
+        type: 'bar',
+        stack: 'waterfall',
+        silent: true,
+        itemStyle: { color: 'transparent' },
+        data: steps.map((s) => Math.min(s.start, s.end)),
+      },
+      {
+        name: 'step',
+        type: 'bar',
+        stack: 'waterfall',
+        barWidth: '60%',
+        data: steps.map((s) => ({
+          value: Math.abs(s.end - s.start),
+          itemStyle: { color: colour(s.kind) },
+          label: {
+            show: true,
+            position: 'right',
+            color: theme.text,
+            fontFamily: theme.fontFamily,
+            formatter:
+              s.kind === 'base' || s.kind === 'total'
+                ? `${s.end.toFixed(2)} (${formatMoney(Math.expm1(s.end))})`
+                : signed(s.end - s.start),
+          },
+        })),
+      },
+    ],
+  };
+}
+
+/**
+ * Revenue over the sweep (left axis) and hit probability (right axis, when a hit model is active): the
+ * budget from a quarter to four times the scenario's, or the twelve release months. The scenario's own
+ * budget or month is marked. Returns null when the forecast carries no sweep.
+ */
+export function whatIfOption(
+  forecast: Forecast,
+  sweep: 'budget' | 'month',
+  theme: ChartTheme = lightChartTheme,
+): EChartsOption | null {
+  const points: WhatIfPoint[] | undefined = forecast.whatIf?.[sweep];
+  if (!points || points.length === 0) return null;
+  const hasHit = points.some((p) => p.hitProbability !== null);
+  const isBudget = sweep === 'budget';
+  const currentMonth = forecast.input.releaseDate ? Number(forecast.input.releaseDate.slice(5, 7)) : null;
+  const marker = isBudget ? forecast.input.budget : currentMonth;
+  const series: NonNullable<EChartsOption['series']> = [
+    {
+      name: 'Revenue',
+      type: 'line',
+      yAxisIndex: 0,
+      data: points.map((p) => [p.x, p.revenue]),
+      showSymbol: !isBudget,
+      symbolSize: 6,
+      lineStyle: { color: theme.accent, width: 2.5 },
+      itemStyle: { color: theme.accent },
+      ...(marker !== null
+        ? {
+            markLine: {
+              silent: true,
+              symbol: 'none',
+              lineStyle: { color: theme.muted, type: 'dotted' },
+              label: {
+                formatter: isBudget ? `this budget ${formatMoney(marker)}` : `planned: ${formatMonth(marker)}`,
+                color: theme.muted,
+                fontFamily: theme.fontFamily,
+              },
+              data: [{ xAxis: marker }],
+            },
+          }
+        : {}),
+    },
+  ];
+  if (isBudget) {
+    series.push({
+      name: `Break-even (${forecast.hitMultiple}× budget)`,
+      type: 'line',
+      yAxisIndex: 0,
+      data: points.map((p) => [p.x, forecast.hitMultiple * p.x]),
+      showSymbol: false,
+      silent: true,
+      lineStyle: { color: theme.muted, type: 'dashed', width: 1 },
+      itemStyle: { color: theme.muted },
+    });
+  }
+  if (hasHit) {
+    series.push({
+      name: 'Hit probability',
+      type: 'line',
+      yAxisIndex: 1,
+      data: points.map((p) => [p.x, p.hitProbability]),
+      showSymbol: !isBudget,
+      symbolSize: 5,
+      lineStyle: { color: theme.palette[0], width: 2, type: 'solid' },
+      itemStyle: { color: theme.palette[0] },
+    });
+  }
+  const xs = points.map((p) => p.x);
+
+  return {
+    ...baseOption(theme),
+    grid: { left: 72, right: hasHit ? 64 : 32, top: 48, bottom: 56 },
+    legend: { top: 0, textStyle: { color: theme.text, fontFamily: theme.fontFamily } },
+    xAxis: isBudget
+      ? {
+          type: 'log',
+          min: Math.min(...xs),
+          max: Math.max(...xs),
+          name: 'Budget',
+          nameLocation: 'middle',
+          nameGap: 30,
+          ...axisStyle(theme),
+          axisLabel: { ...axisStyle(theme).axisLabel, formatter: moneyAxisLabel },
+        }
+      : {
+          type: 'value',
+          min: 1,
+          max: 12,
+          interval: 1,
+          name: 'Release month',
+          nameLocation: 'middle',
+          nameGap: 30,
+          ...axisStyle(theme),
+          axisLabel: { ...axisStyle(theme).axisLabel, formatter: (v: number) => formatMonth(v) },
+          splitLine: { show: false },
+        },
+    yAxis: [
+      {
+        type: 'value',
+        name: 'Worldwide revenue',
+        nameLocation: 'middle',
+        nameGap: 56,
+        scale: !isBudget,
+        ...axisStyle(theme),
+        axisLabel: { ...axisStyle(theme).axisLabel, formatter: moneyAxisLabel },
+      },
+      ...(hasHit
+        ? [
+            {
+              type: 'value' as const,
+              name: 'Hit probability',
+              nameLocation: 'middle' as const,
+              nameGap: 44,
+              min: 0,
+              max: 1,
+              position: 'right' as const,
+              ...axisStyle(theme),
+              axisLabel: { ...axisStyle(theme).axisLabel, formatter: percentAxisLabel },
+              splitLine: { show: false },
+            },
+          ]
+        : []),
+    ],
+    series,
+  };
+}

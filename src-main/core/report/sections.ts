@@ -22,7 +22,6 @@ import {
   whatIfOption,
 } from '../../shared/charts/forecast';
 import { lightChartTheme, type ChartTheme } from '../../shared/charts/theme';
-import type { ModelVersionSummary } from '../models/types';
 import { drawChart } from './charts-svg';
 import { FONT } from './fonts';
 import { COLOURS, type ReportWriter } from './layout';

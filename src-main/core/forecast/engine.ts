@@ -106,6 +106,35 @@ export function forecastWith(state: ForecastState, rawInput: FilmInput, options:
   };
 }
 
+/** The numbers of a forecast without explanations, comparables or sweeps: what batch scoring writes per row. */
+export interface QuickForecast {
+  input: FilmInput;
+  revenue: number;
+  revenueLow: number;
+  revenueHigh: number;
+  hitProbability: number | null;
+  roi: number;
+  warnings: string[];
+}
+
+/** A lean forecast for batch scoring: one revenue and one hit prediction, the conformal interval at `level`. */
+export function quickForecast(state: ForecastState, rawInput: FilmInput, level = DEFAULT_INTERVAL): QuickForecast {
+  const { input, warnings } = checkScenario(rawInput, state.vocabulary, state.coverage);
+  const raw = state.models.revenue.predictRaw(input);
+  const half = state.residuals.length === 0 ? 0 : conformalHalfWidth(state.residuals, level);
+  const { low, high } = dollarInterval(raw, half);
+  const revenue = Math.expm1(raw);
+  return {
+    input,
+    revenue,
+    revenueLow: low,
+    revenueHigh: high,
+    hitProbability: state.models.hit ? state.models.hit.predict(input) : null,
+    roi: revenue / input.budget - 1,
+    warnings,
+  };
+}
+
 /** Revenue and hit probability as the budget sweeps a quarter to four times, and across the twelve months. */
 export function whatIf(state: ForecastState, input: FilmInput): { budget: WhatIfPoint[]; month: WhatIfPoint[] } {
   const point = (variant: FilmInput, x: number): WhatIfPoint => ({

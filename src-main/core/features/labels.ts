@@ -1,4 +1,5 @@
 /** Human labels for encoded feature values, for explanations ("budget $150M", "genre Action: yes"). */
+import { formatMoney } from '../../shared/format';
 import type { FeatureColumn } from './types';
 
 const MONTHS = [
@@ -16,19 +17,6 @@ const MONTHS = [
   'December',
 ];
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-
-/** Dollars in a short form: $950, $12K, $150M, $1.2B. */
-export function formatMoney(dollars: number): string {
-  if (!Number.isFinite(dollars)) return 'unknown';
-  const abs = Math.abs(dollars);
-  const sign = dollars < 0 ? '-' : '';
-  const short = (v: number) =>
-    v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1).replace(/\.0$/, '') : v.toFixed(2).replace(/\.?0+$/, '');
-  if (abs >= 1e9) return `${sign}$${short(abs / 1e9)}B`;
-  if (abs >= 1e6) return `${sign}$${short(abs / 1e6)}M`;
-  if (abs >= 1e3) return `${sign}$${short(abs / 1e3)}K`;
-  return `${sign}$${abs.toFixed(0)}`;
-}
 
 /** The label of one column's value for a film, e.g. '$150M', 'June', 'yes', '3 films'. */
 export function valueLabel(column: FeatureColumn, value: number): string {

@@ -38,6 +38,7 @@ type JsonSchema = {
   exclusiveMaximum?: number;
   default?: unknown;
   propertyNames?: JsonSchema;
+  maxProperties?: number;
 };
 
 const HUGE_STRING_LIMIT = 20_000_000; // beyond this a test string costs too much memory; bounds are still checked

@@ -32,7 +32,10 @@ export interface ImportSummary {
   quarantined: number;
   flagged: number;
   seconds: number;
-  reasons?: { reason: string; count: number }[];
+  /** The first problems found (quarantine holds every one). */
+  problems: { row: number; line: number; field: string | null; reason: string }[];
+  encoding?: string;
+  delimiter?: string;
 }
 
 export interface ImportBatch {

@@ -1,0 +1,163 @@
+/**
+ * Exploratory chart options for the Data view (and any report that wants them): distributions of budget
+ * and revenue, revenue by genre and by year, budget vs revenue, missing values by column. Pure functions of
+ * the data.explore answer and a theme; no DOM, animation off (SSR-safe).
+ */
+import { axisStyle, baseOption, type ChartTheme } from './theme';
+import { formatMoney } from '../format';
+
+export interface HistogramBin {
+  x0: number;
+  x1: number;
+  count: number;
+}
+
+const money = (v: number) => formatMoney(v);
+
+/** A histogram over money on a log scale: bins are labelled by their lower edge in dollars. */
+export function moneyHistogramOption(bins: HistogramBin[], title: string, theme: ChartTheme, logBins = true) {
+  const label = (x: number) => money(logBins ? Math.expm1(x) : x);
+  return {
+    ...baseOption(theme),
+    title: { text: title, left: 0, textStyle: { color: theme.text, fontSize: 13, fontWeight: 600 } },
+    tooltip: { trigger: 'axis' as const },
+    xAxis: { type: 'category', data: bins.map((b) => label(b.x0)), ...axisStyle(theme) },
+    yAxis: { type: 'value', name: 'Films', ...axisStyle(theme) },
+    series: [
+      {
+        type: 'bar',
+        name: 'Films',
+        barCategoryGap: '4%',
+        data: bins.map((b) => b.count),
+        itemStyle: { color: theme.palette[0] },
+      },
+    ],
+  };
+}
+
+/** Median revenue per genre, largest first, with the film count in the tooltip. */
+export function revenueByGenreOption(rows: { genre: string; median: number; count: number }[], theme: ChartTheme) {
+  const sorted = [...rows].sort((a, b) => b.median - a.median);
+  return {
+    ...baseOption(theme),
+    title: {
+      text: 'Median revenue by genre',
+      left: 0,
+      textStyle: { color: theme.text, fontSize: 13, fontWeight: 600 },
+    },
+    grid: { left: 120, right: 24, top: 36, bottom: 32 },
+    tooltip: { trigger: 'axis' as const },
+    xAxis: { type: 'value', ...axisStyle(theme), axisLabel: { ...axisStyle(theme).axisLabel, formatter: money } },
+    yAxis: { type: 'category', inverse: true, data: sorted.map((r) => r.genre), ...axisStyle(theme) },
+    series: [
+      {
+        type: 'bar',
+        name: 'Median revenue',
+        data: sorted.map((r) => ({ value: r.median, name: `${r.genre} (${r.count} films)` })),
+        itemStyle: { color: theme.palette[1] },
+      },
+    ],
+  };
+}
+
+/** Median revenue per release year, with the number of films per year as bars on a second axis. */
+export function revenueByYearOption(rows: { year: number; median: number; count: number }[], theme: ChartTheme) {
+  const sorted = [...rows].sort((a, b) => a.year - b.year);
+  return {
+    ...baseOption(theme),
+    title: { text: 'Revenue by year', left: 0, textStyle: { color: theme.text, fontSize: 13, fontWeight: 600 } },
+    legend: { top: 0, right: 0, textStyle: { color: theme.text } },
+    grid: { left: 64, right: 56, top: 40, bottom: 32 },
+    tooltip: { trigger: 'axis' as const },
+    xAxis: { type: 'category', data: sorted.map((r) => String(r.year)), ...axisStyle(theme) },
+    yAxis: [
+      {
+        type: 'value',
+        name: 'Median',
+        ...axisStyle(theme),
+        axisLabel: { ...axisStyle(theme).axisLabel, formatter: money },
+      },
+      { type: 'value', name: 'Films', ...axisStyle(theme), splitLine: { show: false } },
+    ],
+    series: [
+      {
+        type: 'line',
+        name: 'Median revenue',
+        showSymbol: false,
+        data: sorted.map((r) => r.median),
+        itemStyle: { color: theme.accent },
+      },
+      { type: 'bar', name: 'Films', yAxisIndex: 1, data: sorted.map((r) => r.count), itemStyle: { color: theme.grid } },
+    ],
+  };
+}
+
+/** Every film with both known, budget vs revenue on log axes, with the break-even line revenue = budget. */
+export function budgetVsRevenueOption(points: { title: string; budget: number; revenue: number }[], theme: ChartTheme) {
+  const usable = points.filter((p) => p.budget > 0 && p.revenue > 0);
+  const lo = Math.min(...usable.map((p) => Math.min(p.budget, p.revenue)), 1e5);
+  const hi = Math.max(...usable.map((p) => Math.max(p.budget, p.revenue)), 1e9);
+  return {
+    ...baseOption(theme),
+    title: { text: 'Budget vs revenue', left: 0, textStyle: { color: theme.text, fontSize: 13, fontWeight: 600 } },
+    xAxis: {
+      type: 'log',
+      name: 'Budget',
+      nameLocation: 'middle' as const,
+      nameGap: 28,
+      ...axisStyle(theme),
+      axisLabel: { ...axisStyle(theme).axisLabel, formatter: money },
+    },
+    yAxis: {
+      type: 'log',
+      name: 'Revenue',
+      ...axisStyle(theme),
+      axisLabel: { ...axisStyle(theme).axisLabel, formatter: money },
+    },
+    series: [
+      {
+        type: 'scatter',
+        name: 'Films',
+        symbolSize: 4,
+        large: true,
+        itemStyle: { color: theme.palette[0], opacity: 0.5 },
+        data: usable.map((p) => ({ value: [p.budget, p.revenue], name: p.title })),
+      },
+      {
+        type: 'line',
+        name: 'Revenue = budget',
+        symbol: 'none',
+        lineStyle: { color: theme.muted, type: 'dashed' as const },
+        data: [
+          [lo, lo],
+          [hi, hi],
+        ],
+      },
+    ],
+  };
+}
+
+/** Share of films missing each column, worst first. */
+export function missingValuesOption(rows: { column: string; missing: number; total: number }[], theme: ChartTheme) {
+  const sorted = [...rows]
+    .map((r) => ({ ...r, share: r.total ? r.missing / r.total : 0 }))
+    .sort((a, b) => b.share - a.share);
+  return {
+    ...baseOption(theme),
+    title: {
+      text: 'Missing values by column',
+      left: 0,
+      textStyle: { color: theme.text, fontSize: 13, fontWeight: 600 },
+    },
+    grid: { left: 130, right: 24, top: 36, bottom: 32 },
+    tooltip: { trigger: 'axis' as const },
+    xAxis: {
+      type: 'value',
+      max: 1,
+      ...axisStyle(theme),
+      axisLabel: { ...axisStyle(theme).axisLabel, formatter: (v: number) => `${Math.round(v * 100)}%` },
+    },
+    yAxis: { type: 'category', inverse: true, data: sorted.map((r) => r.column), ...axisStyle(theme) },
+    series: [{ type: 'bar', name: 'Missing', data: sorted.map((r) => r.share), itemStyle: { color: theme.negative } }],
+  };
+}

@@ -6,12 +6,16 @@ import type { ChannelName } from '../../shared/contract';
 import type { Handler } from './handler';
 import { appHandlers } from './app-handlers';
 import { jobHandlers } from './job-handlers';
+import { dataHandlers } from './data-handlers';
 import { forecastHandlers } from './forecast-handlers';
 import { scenarioHandlers } from './scenario-handlers';
+import { reportHandlers } from './report-handlers';
 
 export const handlers = {
   ...appHandlers,
   ...jobHandlers,
+  ...dataHandlers,
   ...forecastHandlers,
   ...scenarioHandlers,
+  ...reportHandlers,
 } satisfies { [K in ChannelName]: Handler<K> };

@@ -2,24 +2,10 @@
  * Import batches: one row per imported file, with its counts and timings. A batch and everything it
  * wrote commit together, so every batch listed here finished.
  */
+import type { ImportBatch } from '../../shared/contract/data';
 import type { Db } from './db';
 
-export interface ImportBatch {
-  id: number;
-  source: string;
-  kind: 'movies' | 'credits' | 'mapped';
-  sha256: string;
-  mapping: Record<string, string> | null;
-  encoding: string | null;
-  delimiter: string | null;
-  rowsRead: number;
-  rowsLoaded: number;
-  rowsQuarantined: number;
-  rowsFlagged: number;
-  startedAt: string;
-  finishedAt: string | null;
-  seconds: number | null;
-}
+export type { ImportBatch };
 
 export function createBatch(
   db: Db,

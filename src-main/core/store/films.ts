@@ -4,6 +4,9 @@
  * grouped queries (one per table), never one query per film.
  */
 import type { SilverFilm } from '../../shared/film';
+import type { DataStats, ExploreData, FilmDetail, FilmFlagDetail, FilmListItem } from '../../shared/contract/data';
+
+export type { FilmDetail, FilmListItem } from '../../shared/contract/data';
 import type { Db } from './db';
 
 /** Thrown by commands that need films when silver has none. */
@@ -126,25 +129,6 @@ export function loadSilverFilms(db: Db, options: { includeFlagged?: boolean } = 
   return options.includeFlagged ? all : all.filter((f) => f.flags.length === 0);
 }
 
-export interface FilmFlagDetail {
-  flag: string;
-  field: string;
-  message: string;
-}
-
-/** One film in full: its lists, crew with jobs, flags with their explanations, and where it came from. */
-export interface FilmDetail extends SilverFilm {
-  originalTitle: string | null;
-  overview: string | null;
-  tagline: string | null;
-  homepage: string | null;
-  status: string | null;
-  crew: { name: string; job: string; department: string | null }[];
-  flagDetails: FilmFlagDetail[];
-  source: { batch: number | null; file: string | null; row: number | null };
-  updatedAt: string;
-}
-
 export function getFilm(db: Db, id: number): FilmDetail | null {
   const row = db.prepare(`${FILM_SELECT} WHERE f.id = ?`).get(id) as FilmRow | undefined;
   if (!row) return null;
@@ -196,18 +180,6 @@ export interface FilmSearch {
   descending?: boolean;
   limit: number;
   offset: number;
-}
-
-/** A row of the film browser. */
-export interface FilmListItem {
-  id: number;
-  tmdbId: number | null;
-  title: string;
-  year: number | null;
-  budget: number | null;
-  revenue: number | null;
-  genres: string[];
-  flags: string[];
 }
 
 /** The film browser's page of films matching the filters, with the total count for paging. */
@@ -288,4 +260,141 @@ export function searchFilms(db: Db, q: FilmSearch): { total: number; films: Film
     }
   }
   return { total, films };
+}
+
+/** Counts for `data stats`: films, known money, flags by kind, quarantine by reason, batches. */
+export function dataStats(db: Db, quarantineReasons: DataStats['quarantineReasons']): DataStats {
+  const c = db
+    .prepare(
+      `SELECT count(*) AS films, count(budget) AS withBudget, count(revenue) AS withRevenue,
+         sum(budget IS NOT NULL AND revenue IS NOT NULL) AS withBoth,
+         (SELECT count(DISTINCT film_id) FROM film_flags) AS flagged FROM films`,
+    )
+    .get() as { films: number; withBudget: number; withRevenue: number; withBoth: number | null; flagged: number };
+  const batches = db.prepare('SELECT count(*) AS n, max(finished_at) AS last FROM import_batches').get() as {
+    n: number;
+    last: string | null;
+  };
+  return {
+    ...c,
+    withBoth: c.withBoth ?? 0,
+    flags: db.prepare('SELECT flag, count(*) AS count FROM film_flags GROUP BY flag ORDER BY count DESC').all() as {
+      flag: string;
+      count: number;
+    }[],
+    quarantined: quarantineReasons.reduce((sum, r) => sum + r.count, 0),
+    quarantineReasons,
+    batches: batches.n,
+    lastImport: batches.last,
+  };
+}
+
+function median(sorted: number[]): number {
+  const n = sorted.length;
+  if (n === 0) return 0;
+  return n % 2 === 1 ? sorted[(n - 1) / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+}
+
+function histogram(values: number[], bins = 30): ExploreData['logBudget'] {
+  if (values.length === 0) return [];
+  const logs = values.map((v) => Math.log10(v));
+  const lo = Math.floor(Math.min(...logs) * 2) / 2;
+  const hi = Math.ceil(Math.max(...logs) * 2) / 2 || lo + 1;
+  const width = (hi - lo) / bins || 1;
+  const counts = new Array<number>(bins).fill(0);
+  for (const l of logs) counts[Math.min(bins - 1, Math.floor((l - lo) / width))]++;
+  return counts.map((count, i) => ({ from: lo + i * width, to: lo + (i + 1) * width, count }));
+}
+
+/**
+ * Aggregates for the exploratory charts in one pass over silver (flagged films left out of the money
+ * charts, since their values are implausible): log-scale histograms, median revenue by genre and year,
+ * an evenly spread budget-vs-revenue sample, and missing values per column.
+ */
+export function exploreFilms(db: Db): ExploreData {
+  const rows = db
+    .prepare(
+      `SELECT f.id, f.title, f.budget, f.revenue, f.release_year,
+         EXISTS (SELECT 1 FROM film_flags g WHERE g.film_id = f.id) AS flagged FROM films f ORDER BY f.id`,
+    )
+    .raw()
+    .all() as [number, string, number | null, number | null, number | null, number][];
+  const clean = rows.filter((r) => r[5] === 0);
+  const budgets = clean.map((r) => r[2]).filter((v): v is number => v !== null && v > 0);
+  const revenues = clean.map((r) => r[3]).filter((v): v is number => v !== null && v > 0);
+  const revenueOf = new Map(clean.filter((r) => r[3] !== null).map((r) => [r[0], r[3] as number]));
+
+  const byGenre = new Map<string, number[]>();
+  for (const [filmId, genre] of db.prepare("SELECT film_id, name FROM film_terms WHERE kind = 'genre'").raw().all() as [
+    number,
+    string,
+  ][]) {
+    const revenue = revenueOf.get(filmId);
+    if (revenue === undefined) continue;
+    const list = byGenre.get(genre) ?? [];
+    list.push(revenue);
+    byGenre.set(genre, list);
+  }
+  const byYear = new Map<number, number[]>();
+  for (const r of clean) {
+    if (r[3] === null || r[4] === null) continue;
+    const list = byYear.get(r[4]) ?? [];
+    list.push(r[3]);
+    byYear.set(r[4], list);
+  }
+  const both = clean.filter((r) => r[2] !== null && r[3] !== null);
+  const step = Math.max(1, Math.ceil(both.length / 2000));
+  const missingColumns = [
+    'budget',
+    'revenue',
+    'runtime',
+    'release_date',
+    'original_language',
+    'popularity',
+    'vote_average',
+  ];
+  const missingCounts = db
+    .prepare(`SELECT ${missingColumns.map((c) => `sum(${c} IS NULL)`).join(', ')} FROM films`)
+    .raw()
+    .get() as (number | null)[];
+  const listMissing = (kind: string) =>
+    db
+      .prepare(
+        `SELECT count(*) FROM films f WHERE NOT EXISTS (SELECT 1 FROM film_terms t WHERE t.film_id = f.id AND t.kind = ?)`,
+      )
+      .pluck()
+      .get(kind) as number;
+  const noDirector = db
+    .prepare(
+      "SELECT count(*) FROM films f WHERE NOT EXISTS (SELECT 1 FROM film_crew c WHERE c.film_id = f.id AND c.job = 'Director')",
+    )
+    .pluck()
+    .get() as number;
+  const noCast = db
+    .prepare('SELECT count(*) FROM films f WHERE NOT EXISTS (SELECT 1 FROM film_cast c WHERE c.film_id = f.id)')
+    .pluck()
+    .get() as number;
+  const sortedMedian = (values: number[]) => median([...values].sort((a, b) => a - b));
+  return {
+    films: rows.length,
+    logBudget: histogram(budgets),
+    logRevenue: histogram(revenues),
+    revenueByGenre: [...byGenre]
+      .map(([genre, values]) => ({ genre, median: sortedMedian(values), count: values.length }))
+      .sort((a, b) => b.median - a.median),
+    revenueByYear: [...byYear]
+      .map(([year, values]) => ({ year, median: sortedMedian(values), count: values.length }))
+      .sort((a, b) => a.year - b.year),
+    budgetRevenue: both
+      .filter((_, i) => i % step === 0)
+      .map((r) => ({ id: r[0], title: r[1], budget: r[2] as number, revenue: r[3] as number })),
+    missing: [
+      ...missingColumns.map((column, i) => ({ column, missing: missingCounts[i] ?? 0 })),
+      { column: 'genres', missing: listMissing('genre') },
+      { column: 'keywords', missing: listMissing('keyword') },
+      { column: 'companies', missing: listMissing('company') },
+      { column: 'directors', missing: noDirector },
+      { column: 'cast', missing: noCast },
+    ],
+  };
 }

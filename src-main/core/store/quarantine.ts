@@ -1,17 +1,10 @@
 /**
  * Quarantine: rows an import could not type, with the field at fault and the reason. Never deleted by an import.
  */
+import type { QuarantinedRow } from '../../shared/contract/data';
 import type { Db } from './db';
 
-export interface QuarantinedRow {
-  id: number;
-  batch: number;
-  source: string;
-  row: number;
-  field: string | null;
-  reason: string;
-  raw: string[];
-}
+export type { QuarantinedRow };
 
 export function quarantineWriter(
   db: Db,

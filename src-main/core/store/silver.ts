@@ -42,12 +42,16 @@ export interface UpsertResult {
 export class SilverWriter {
   private readonly upserts = new Map<string, Database.Statement>();
   private readonly s;
+  /** Films with a higher id did not exist before this import began. */
+  private readonly maxIdBefore: number;
+  private readonly createdHere = new Set<number>();
 
   constructor(
     private readonly db: Db,
     private readonly now: string,
     private readonly today: Date = new Date(),
   ) {
+    this.maxIdBefore = (db.prepare('SELECT coalesce(max(id), 0) FROM films').pluck().get() as number) ?? 0;
     this.s = {
       byTitleYear: db.prepare(
         'SELECT natural_key FROM films WHERE title = ? COLLATE NOCASE AND release_year IS ? LIMIT 2',
@@ -82,18 +86,26 @@ export class SilverWriter {
       id: number;
     };
     const filmId = stored.id;
+    // A film this import created has no lists or flags yet: skip the deletes (most rows of a first import).
+    const isNew = filmId > this.maxIdBefore && !this.createdHere.has(filmId);
+    if (isNew) this.createdHere.add(filmId);
+    const { insertTerm } = this.s;
     for (const [kind, items] of Object.entries(film.terms)) {
-      this.s.deleteTerms.run(filmId, kind);
-      items.forEach((item, position) => this.s.insertTerm.run(filmId, kind, position, item.name, item.code));
+      if (!isNew) this.s.deleteTerms.run(filmId, kind);
+      for (let position = 0; position < items.length; position++) {
+        insertTerm.run(filmId, kind, position, items[position].name, items[position].code);
+      }
     }
-    if (film.cast) this.replaceCast(filmId, film.cast);
+    if (film.cast) this.replaceCast(filmId, film.cast, isNew);
     if (film.crew) {
-      if (film.crewJobs === 'all' || film.crewJobs === undefined) this.s.deleteCrew.run(filmId);
-      else for (const job of film.crewJobs) this.s.deleteCrewJob.run(filmId, job);
+      if (!isNew) {
+        if (film.crewJobs === 'all' || film.crewJobs === undefined) this.s.deleteCrew.run(filmId);
+        else for (const job of film.crewJobs) this.s.deleteCrewJob.run(filmId, job);
+      }
       for (const c of film.crew) this.s.insertCrew.run(filmId, c.name, c.job, c.department);
     }
     const flags = qualityFlags(stored, this.today);
-    this.s.deleteFlags.run(filmId);
+    if (!isNew) this.s.deleteFlags.run(filmId);
     for (const f of flags) this.s.insertFlag.run(filmId, f.flag, f.field, f.message);
     return { filmId, flagged: flags.length > 0 };
   }
@@ -108,8 +120,8 @@ export class SilverWriter {
     return filmId;
   }
 
-  private replaceCast(filmId: number, cast: string[]): void {
-    this.s.deleteCast.run(filmId);
+  private replaceCast(filmId: number, cast: string[], isNew = false): void {
+    if (!isNew) this.s.deleteCast.run(filmId);
     cast.forEach((name, order) => this.s.insertCast.run(filmId, order, name));
   }
 

@@ -6,14 +6,18 @@
 import type { z } from 'zod';
 import { appChannels } from './app';
 import { jobChannels } from './jobs';
+import { dataChannels } from './data';
 import { forecastChannels } from './forecast';
 import { scenarioChannels } from './scenarios';
+import { reportChannels } from './reports';
 
 export const contract = {
   ...appChannels,
   ...jobChannels,
+  ...dataChannels,
   ...forecastChannels,
   ...scenarioChannels,
+  ...reportChannels,
 };
 
 export type Contract = typeof contract;

@@ -13,6 +13,7 @@ import { trainingRows } from '../features/targets';
 import type { FeatureSpec } from '../features/types';
 import { kFold, repeatedKFold, repeatedStratifiedKFold, stratifiedKFold, temporalSplit, type Fold } from '../ml/cv';
 import { METRICS, confusionMatrix, rocPoints, type MetricName } from '../ml/metrics';
+import { createEstimator } from '../ml/registry';
 import { gridCandidates, randomCandidates, type SearchSpace } from '../ml/search';
 import type { AlgorithmName, Params, SerializedModel, Task } from '../ml/types';
 import { getTrainingPool, type WorkerPool } from '../jobs/pool';
@@ -217,11 +218,13 @@ export async function trainModel(source: CoreContext | Db, request: TrainRequest
     if (control.signal?.aborted) throw new JobCancelledError();
   };
 
+  const candidates = candidatesOf(request);
+  // Bad names or values fail here, at once, rather than in a worker after the data has been shipped.
+  for (const params of candidates) createEstimator(request.algorithm, task, params, seed);
   report({ step: 'preparing', current: 0, total: 1, detail: 'reading films and building features' });
   const data = prepareTrainingData(db, request);
   checkCancelled();
   const n = data.films.length;
-  const candidates = candidatesOf(request);
   const { folds, kind } = planFolds(request, data.films, data.y);
   const foldsPerRepeat = kind === 'temporal' ? 1 : (request.folds ?? 5);
   const repeats = kind === 'temporal' ? 1 : (request.repeats ?? 1);

@@ -25,7 +25,7 @@ export async function renderReport(data: ReportData, onProgress: ReportProgress 
       total,
       detail: `scenario ${i + 1} of ${data.scenarios.length}`,
     });
-    forecastPage(writer, scenario, data.kind === 'slate' ? i : null);
+    forecastPage(writer, scenario, data.kind === 'slate' ? i : null, data.note);
     chartPages(writer, scenario);
     comparablesPage(writer, scenario);
   });

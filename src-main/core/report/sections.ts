@@ -176,7 +176,12 @@ function tile(
 }
 
 /** The forecast in large type, then the inputs and any warnings. */
-export function forecastPage(w: ReportWriter, scenario: ReportScenario, index: number | null): void {
+export function forecastPage(
+  w: ReportWriter,
+  scenario: ReportScenario,
+  index: number | null,
+  reportNote: string | null = null,
+): void {
   const f = scenario.forecast;
   const h = headline(f);
   w.newPage();
@@ -260,7 +265,7 @@ export function forecastPage(w: ReportWriter, scenario: ReportScenario, index: n
 
   w.subheading('The inputs', 120);
   w.keyValues(inputRows(f), 130, { size: 9.5 });
-  if (scenario.note) {
+  if (scenario.note && scenario.note !== reportNote) {
     w.space(6);
     w.subheading('Scenario note', 30);
     w.paragraph(scenario.note, { size: 9.5, leading: 1.4 });

@@ -52,10 +52,16 @@ export interface SerializedModel {
 export interface Estimator {
   readonly algorithm: AlgorithmName;
   readonly task: Task;
+  /**
+   * How predict() derives from predictRaw(): 'logit' applies the logistic function (boosting, logistic
+   * regression); 'identity' returns the raw score (regression, and forests and trees for classification, whose
+   * raw score is already an averaged probability). Optional so older estimators still fit the interface.
+   */
+  readonly link?: 'identity' | 'logit';
   fit(X: Matrix, y: Float64Array, options?: FitOptions): this;
   /** Regression: predicted values. Classification: probabilities of class 1. */
   predict(X: Matrix): Float64Array;
-  /** The raw score before any link: regression value, classification log-odds. */
+  /** The raw score before any link: regression value; classification log-odds (or probability when link is 'identity'). */
   predictRaw(X: Matrix): Float64Array;
   toJSON(): SerializedModel;
   /** Gain-based importance per feature, summing to 1 (linear models: |coef x std|, normalised). */

@@ -1,0 +1,520 @@
+/**
+ * Histogram-based CART over binned features, shared by the decision tree, the random forest and gradient
+ * boosting. Every row carries a target sum `t` and a weight `w`: a regression tree uses t = w * y (w = the
+ * bootstrap count), a boosting round uses t = -gradient and w = hessian. A leaf predicts T / (W + lambda) and a
+ * split gains T_L^2/(W_L+lambda) + T_R^2/(W_R+lambda) - T^2/(W+lambda), which is exactly the squared-error
+ * (equivalently, for 0/1 targets, Gini) decrease of classic CART when lambda = 0.
+ *
+ * Large nodes search splits on per-bin histograms (the larger child's histogram is the parent's minus the
+ * smaller child's); small nodes sort their few rows by bin code instead, which is cheaper than scanning 255 bins.
+ */
+import { BIN_SLOTS as IMPORTED_SLOTS, MISSING_BIN as IMPORTED_MISSING, type BinnedData } from './binning';
+import type { Rng } from './rng';
+
+/** A trained tree in flat typed arrays: node 0 is the root; feature -1 marks a leaf. */
+export interface FlatTree {
+  nodeCount: number;
+  feature: Int32Array;
+  /** Raw-value threshold: go left when x <= threshold. */
+  threshold: Float64Array;
+  left: Int32Array;
+  right: Int32Array;
+  /** 1 when a missing value (NaN) goes left. */
+  missingLeft: Uint8Array;
+  value: Float64Array;
+  /** Sum of training weights that reached the node (TreeSHAP's cover). */
+  cover: Float64Array;
+  /** Split gain (impurity decrease); 0 at leaves. */
+  gain: Float64Array;
+}
+
+export interface GrowOptions {
+  /** Deepest level that may still split is maxDepth - 1 (Infinity: unlimited). */
+  maxDepth: number;
+  minSamplesSplit: number;
+  minSamplesLeaf: number;
+  /** Features examined per split (sampled without replacement when below the column count). */
+  maxFeatures: number;
+  /** L2 penalty on leaf values (0: classic CART). */
+  lambda: number;
+  /** Required when maxFeatures < cols. */
+  rng?: Rng;
+}
+
+/** Threshold for "everything non-missing goes left": a finite stand-in for +Infinity that survives JSON. */
+const ALL_VALUES = Number.MAX_VALUE;
+/** Nodes with fewer rows than this find splits by sorting instead of histograms. */
+const SMALL_NODE = 96;
+// Local copies: imported bindings compile to property reads, which hot loops should not pay for.
+const MISSING_BIN = IMPORTED_MISSING;
+const SLOTS = IMPORTED_SLOTS * 3;
+
+interface SplitChoice {
+  gain: number;
+  feature: number;
+  bin: number; // left = codes <= bin (missing handled by missingLeft)
+  missingLeft: boolean;
+  tL: number;
+  wL: number;
+  cL: number;
+}
+
+/** Grows one tree. `rows` lists the training rows to use (each once) and is reordered in place. */
+export function growTree(data: BinnedData, rows: Uint32Array, t: Float64Array, w: Float64Array, opt: GrowOptions) {
+  return new TreeGrower(data, t, w, opt).grow(rows);
+}
+
+/**
+ * Grows many trees over the same binned data with reused scratch memory (node arrays, histograms): ensembles
+ * create one and call grow() per tree after updating the contents of `t` and `w`.
+ */
+export class TreeGrower {
+  private readonly cols: number;
+  private readonly codes: Uint8Array;
+  private readonly featureOrder: Int32Array;
+  private readonly histPool: Float64Array[] = [];
+  private readonly keys: Uint32Array = new Uint32Array(SMALL_NODE);
+  // Growing node arrays, sized for the worst case (2 * rows - 1 nodes).
+  private feature!: Int32Array;
+  private threshold!: Float64Array;
+  private binThreshold!: Uint8Array;
+  private left!: Int32Array;
+  private right!: Int32Array;
+  private missingLeft!: Uint8Array;
+  private value!: Float64Array;
+  private cover!: Float64Array;
+  private gain!: Float64Array;
+  private count = 0;
+  private best: SplitChoice = { gain: 0, feature: -1, bin: 0, missingLeft: false, tL: 0, wL: 0, cL: 0 };
+
+  constructor(
+    private readonly data: BinnedData,
+    private readonly t: Float64Array,
+    private readonly w: Float64Array,
+    private readonly opt: GrowOptions,
+  ) {
+    this.cols = data.cols;
+    this.codes = data.codes;
+    this.featureOrder = Int32Array.from({ length: data.cols }, (_, j) => j);
+    if (opt.maxFeatures < data.cols && !opt.rng) throw new Error('growTree: feature sampling needs an rng');
+  }
+
+  private ensureCapacity(n: number) {
+    const depthCap = this.opt.maxDepth < 30 ? 2 ** (this.opt.maxDepth + 1) - 1 : Infinity;
+    const cap = Math.max(1, Math.min(2 * n - 1, depthCap));
+    if (this.feature && this.feature.length >= cap) {
+      this.feature.fill(-1);
+      this.left.fill(-1);
+      this.right.fill(-1);
+      this.missingLeft.fill(0);
+      this.gain.fill(0);
+      return;
+    }
+    this.feature = new Int32Array(cap).fill(-1);
+    this.threshold = new Float64Array(cap);
+    this.binThreshold = new Uint8Array(cap);
+    this.left = new Int32Array(cap).fill(-1);
+    this.right = new Int32Array(cap).fill(-1);
+    this.missingLeft = new Uint8Array(cap);
+    this.value = new Float64Array(cap);
+    this.cover = new Float64Array(cap);
+    this.gain = new Float64Array(cap);
+  }
+
+  grow(idx: Uint32Array): FlatTree & { binThreshold: Uint8Array } {
+    const n = idx.length;
+    this.ensureCapacity(n);
+    this.count = 1;
+
+    let T = 0;
+    let W = 0;
+    for (let k = 0; k < n; k++) {
+      T += this.t[idx[k]];
+      W += this.w[idx[k]];
+    }
+    // Explicit stack of pending nodes: [node, start, end, depth, T, W, hist or null].
+    const stack: {
+      node: number;
+      start: number;
+      end: number;
+      depth: number;
+      T: number;
+      W: number;
+      hist: Float64Array | null;
+    }[] = [];
+    const rootHist = n >= SMALL_NODE ? this.buildHist(idx, 0, n) : null;
+    stack.push({ node: 0, start: 0, end: n, depth: 0, T, W, hist: rootHist });
+
+    while (stack.length > 0) {
+      const nd = stack.pop()!;
+      const cnt = nd.end - nd.start;
+      this.value[nd.node] = nd.T / (nd.W + this.opt.lambda);
+      this.cover[nd.node] = nd.W;
+      const canSplit =
+        nd.depth < this.opt.maxDepth && cnt >= this.opt.minSamplesSplit && cnt >= 2 * this.opt.minSamplesLeaf;
+      const found = canSplit && this.findSplit(nd.hist, idx, nd.start, nd.end, nd.T, nd.W, cnt);
+      if (!found) {
+        if (nd.hist) this.histPool.push(nd.hist);
+        continue;
+      }
+      const b = this.best;
+      const f = b.feature;
+      const node = nd.node;
+      const li = this.count++;
+      const ri = this.count++;
+      this.feature[node] = f;
+      this.binThreshold[node] = b.bin;
+      this.threshold[node] = b.bin >= this.data.nBins[f] - 1 ? ALL_VALUES : this.data.edges[f][b.bin];
+      this.missingLeft[node] = b.missingLeft ? 1 : 0;
+      this.left[node] = li;
+      this.right[node] = ri;
+      this.gain[node] = b.gain;
+      const { tL, wL, cL } = b;
+      const mid = this.partition(idx, nd.start, nd.end, f, b.bin, b.missingLeft);
+      if (mid - nd.start !== cL) throw new Error('growTree: partition disagrees with the histogram');
+      const cR = cnt - cL;
+      // Histograms for children: build the smaller from rows, derive the larger by subtraction.
+      let histL: Float64Array | null = null;
+      let histR: Float64Array | null = null;
+      const needL = cL >= SMALL_NODE;
+      const needR = cR >= SMALL_NODE;
+      if (nd.hist && (needL || needR)) {
+        if (cL <= cR) {
+          const small = this.buildHist(idx, nd.start, mid);
+          subtractInto(nd.hist, small);
+          histR = nd.hist;
+          if (needL) histL = small;
+          else this.histPool.push(small);
+        } else {
+          const small = this.buildHist(idx, mid, nd.end);
+          subtractInto(nd.hist, small);
+          histL = nd.hist;
+          if (needR) histR = small;
+          else this.histPool.push(small);
+        }
+      } else if (nd.hist) {
+        this.histPool.push(nd.hist);
+      }
+      stack.push({ node: ri, start: mid, end: nd.end, depth: nd.depth + 1, T: nd.T - tL, W: nd.W - wL, hist: histR });
+      stack.push({ node: li, start: nd.start, end: mid, depth: nd.depth + 1, T: tL, W: wL, hist: histL });
+    }
+    const m = this.count;
+    return {
+      nodeCount: m,
+      feature: this.feature.slice(0, m),
+      threshold: this.threshold.slice(0, m),
+      binThreshold: this.binThreshold.slice(0, m),
+      left: this.left.slice(0, m),
+      right: this.right.slice(0, m),
+      missingLeft: this.missingLeft.slice(0, m),
+      value: this.value.slice(0, m),
+      cover: this.cover.slice(0, m),
+      gain: this.gain.slice(0, m),
+    };
+  }
+
+  private takeHist(): Float64Array {
+    const h = this.histPool.pop();
+    if (h) {
+      h.fill(0);
+      return h;
+    }
+    return new Float64Array(this.cols * SLOTS);
+  }
+
+  private buildHist(idx: Uint32Array, start: number, end: number): Float64Array {
+    const h = this.takeHist();
+    const { cols, codes, t, w } = this;
+    for (let k = start; k < end; k++) {
+      const r = idx[k];
+      const tr = t[r];
+      const wr = w[r];
+      const base = r * cols;
+      for (let j = 0; j < cols; j++) {
+        const o = j * SLOTS + codes[base + j] * 3;
+        h[o] += tr;
+        h[o + 1] += wr;
+        h[o + 2] += 1;
+      }
+    }
+    return h;
+  }
+
+  /** Moves rows going left to the front of idx[start:end]; returns the first right position. */
+  private partition(idx: Uint32Array, start: number, end: number, f: number, bin: number, missingLeft: boolean) {
+    const { cols, codes } = this;
+    let i = start;
+    let j = end - 1;
+    while (i <= j) {
+      const c = codes[idx[i] * cols + f];
+      const goLeft = c === MISSING_BIN ? missingLeft : c <= bin;
+      if (goLeft) i++;
+      else {
+        const tmp = idx[i];
+        idx[i] = idx[j];
+        idx[j] = tmp;
+        j--;
+      }
+    }
+    return i;
+  }
+
+  /** Picks features to examine: all in order, or a random order until maxFeatures non-constant ones were seen. */
+  private findSplit(
+    hist: Float64Array | null,
+    idx: Uint32Array,
+    start: number,
+    end: number,
+    T: number,
+    W: number,
+    cnt: number,
+  ): boolean {
+    const best = this.best;
+    best.gain = 0;
+    best.feature = -1;
+    const lambda = this.opt.lambda;
+    const parentScore = (T * T) / (W + lambda);
+    // Gains below this are floating-point noise (e.g. a constant target), not structure.
+    const minGain = 1e-12 * Math.abs(parentScore) + 1e-300;
+    const sampling = this.opt.maxFeatures < this.cols;
+    const order = this.featureOrder;
+    let visited = 0;
+    for (let k = 0; k < this.cols; k++) {
+      let f: number;
+      if (sampling) {
+        const pick = k + this.opt.rng!.int(this.cols - k);
+        f = order[pick];
+        order[pick] = order[k];
+        order[k] = f;
+      } else f = k;
+      const varied = hist
+        ? this.scanHistogram(hist, f, T, W, cnt, parentScore, minGain)
+        : this.scanSorted(idx, start, end, f, T, W, cnt, parentScore, minGain);
+      if (varied && ++visited >= this.opt.maxFeatures) break;
+    }
+    return best.feature >= 0;
+  }
+
+  /** Considers one split candidate (left sums given) with missing rows either side; keeps it if best so far. */
+  private consider(
+    f: number,
+    bin: number,
+    tL: number,
+    wL: number,
+    cL: number,
+    tM: number,
+    wM: number,
+    cM: number,
+    T: number,
+    W: number,
+    cnt: number,
+    parentScore: number,
+    minGain: number,
+  ) {
+    const lambda = this.opt.lambda;
+    const minLeaf = this.opt.minSamplesLeaf;
+    const best = this.best;
+    if (cM > 0) {
+      // Missing rows left, then right; ties keep missing on the right.
+      for (let side = 0; side < 2; side++) {
+        const tl = side === 0 ? tL + tM : tL;
+        const wl = side === 0 ? wL + wM : wL;
+        const cl = side === 0 ? cL + cM : cL;
+        const cr = cnt - cl;
+        const wr = W - wl;
+        if (cl < minLeaf || cr < minLeaf || wl <= 0 || wr <= 0) continue;
+        const tr = T - tl;
+        const g = (tl * tl) / (wl + lambda) + (tr * tr) / (wr + lambda) - parentScore;
+        if (g > minGain && g > best.gain) {
+          best.gain = g;
+          best.feature = f;
+          best.bin = bin;
+          best.missingLeft = side === 0;
+          best.tL = tl;
+          best.wL = wl;
+          best.cL = cl;
+        }
+      }
+      return;
+    }
+    const cR = cnt - cL;
+    const wR = W - wL;
+    if (cL < minLeaf || cR < minLeaf || wL <= 0 || wR <= 0) return;
+    const tR = T - tL;
+    const g = (tL * tL) / (wL + lambda) + (tR * tR) / (wR + lambda) - parentScore;
+    if (g > minGain && g > best.gain) {
+      best.gain = g;
+      best.feature = f;
+      best.bin = bin;
+      // No missing values seen here: send future ones where most training weight went.
+      best.missingLeft = wL >= wR;
+      best.tL = tL;
+      best.wL = wL;
+      best.cL = cL;
+    }
+  }
+
+  /** Returns whether the feature takes more than one value (bin) at this node. */
+  private scanHistogram(
+    h: Float64Array,
+    f: number,
+    T: number,
+    W: number,
+    cnt: number,
+    parentScore: number,
+    minGain: number,
+  ): boolean {
+    const base = f * SLOTS;
+    const nb = this.data.nBins[f];
+    const mo = base + MISSING_BIN * 3;
+    const tM = h[mo];
+    const wM = h[mo + 1];
+    const cM = h[mo + 2];
+    const cValues = cnt - cM;
+    let tL = 0;
+    let wL = 0;
+    let cL = 0;
+    let distinct = cM > 0 ? 1 : 0;
+    for (let b = 0; b < nb; b++) {
+      const o = base + b * 3;
+      const c = h[o + 2];
+      if (c === 0) continue;
+      distinct++;
+      tL += h[o];
+      wL += h[o + 1];
+      cL += c;
+      if (cL >= cValues) break; // the last non-empty bin: nothing left to put right
+      this.consider(f, b, tL, wL, cL, tM, wM, cM, T, W, cnt, parentScore, minGain);
+    }
+    if (cM > 0 && cValues > 0) {
+      // Values left, missing right.
+      this.considerMissingSplit(f, nb - 1, T - tM, W - wM, cValues, T, W, cnt, parentScore, minGain);
+    }
+    return distinct > 1;
+  }
+
+  private considerMissingSplit(
+    f: number,
+    bin: number,
+    tL: number,
+    wL: number,
+    cL: number,
+    T: number,
+    W: number,
+    cnt: number,
+    parentScore: number,
+    minGain: number,
+  ) {
+    const lambda = this.opt.lambda;
+    const cR = cnt - cL;
+    const wR = W - wL;
+    if (cL < this.opt.minSamplesLeaf || cR < this.opt.minSamplesLeaf || wL <= 0 || wR <= 0) return;
+    const tR = T - tL;
+    const g = (tL * tL) / (wL + lambda) + (tR * tR) / (wR + lambda) - parentScore;
+    const best = this.best;
+    if (g > minGain && g > best.gain) {
+      best.gain = g;
+      best.feature = f;
+      best.bin = bin;
+      best.missingLeft = false;
+      best.tL = tL;
+      best.wL = wL;
+      best.cL = cL;
+    }
+  }
+
+  /** The small-node path: sort the node's rows by this feature's code, then scan boundaries. */
+  private scanSorted(
+    idx: Uint32Array,
+    start: number,
+    end: number,
+    f: number,
+    T: number,
+    W: number,
+    cnt: number,
+    parentScore: number,
+    minGain: number,
+  ): boolean {
+    const { cols, codes, t, w } = this;
+    const keys = this.keys.subarray(0, cnt);
+    for (let k = 0; k < cnt; k++) keys[k] = (codes[idx[start + k] * cols + f] << 16) | k;
+    keys.sort();
+    let nValues = cnt;
+    let tM = 0;
+    let wM = 0;
+    while (nValues > 0 && keys[nValues - 1] >>> 16 === MISSING_BIN) {
+      const r = idx[start + (keys[nValues - 1] & 0xffff)];
+      tM += t[r];
+      wM += w[r];
+      nValues--;
+    }
+    const cM = cnt - nValues;
+    const firstCode = nValues > 0 ? keys[0] >>> 16 : MISSING_BIN;
+    const lastCode = nValues > 0 ? keys[nValues - 1] >>> 16 : MISSING_BIN;
+    const varied = firstCode !== lastCode || (cM > 0 && nValues > 0);
+    if (!varied) return false;
+    let tL = 0;
+    let wL = 0;
+    for (let k = 0; k < nValues - 1; k++) {
+      const key = keys[k];
+      const r = idx[start + (key & 0xffff)];
+      tL += t[r];
+      wL += w[r];
+      const code = key >>> 16;
+      if (keys[k + 1] >>> 16 !== code) {
+        this.consider(f, code, tL, wL, k + 1, tM, wM, cM, T, W, cnt, parentScore, minGain);
+      }
+    }
+    if (cM > 0 && nValues > 0) {
+      this.considerMissingSplit(f, this.data.nBins[f] - 1, T - tM, W - wM, nValues, T, W, cnt, parentScore, minGain);
+    }
+    return true;
+  }
+}
+
+function subtractInto(parent: Float64Array, child: Float64Array) {
+  for (let i = 0; i < parent.length; i++) parent[i] -= child[i];
+}
+
+/** Raw score of one row (data[offset .. offset + cols)) through one tree. */
+export function predictTreeRow(tree: FlatTree, data: Float64Array, offset: number): number {
+  const { feature, threshold, left, right, missingLeft } = tree;
+  let node = 0;
+  let f = feature[0];
+  while (f >= 0) {
+    const v = data[offset + f];
+    if (v <= threshold[node]) node = left[node];
+    else if (v !== v) node = missingLeft[node] ? left[node] : right[node];
+    else node = right[node];
+    f = feature[node];
+  }
+  return tree.value[node];
+}
+
+/** The leaf value a training row reaches, routed by bin codes (no raw values needed). */
+export function predictTreeBinned(tree: FlatTree & { binThreshold: Uint8Array }, data: BinnedData, row: number) {
+  const { feature, binThreshold, left, right, missingLeft } = tree;
+  const base = row * data.cols;
+  let node = 0;
+  let f = feature[0];
+  while (f >= 0) {
+    const c = data.codes[base + f];
+    if (c === MISSING_BIN) node = missingLeft[node] ? left[node] : right[node];
+    else node = c <= binThreshold[node] ? left[node] : right[node];
+    f = feature[node];
+  }
+  return tree.value[node];
+}
+
+/** Adds each split's gain to its feature's total. */
+export function addGainImportance(tree: FlatTree, into: Float64Array): void {
+  for (let i = 0; i < tree.nodeCount; i++) if (tree.feature[i] >= 0) into[tree.feature[i]] += tree.gain[i];
+}
+
+/** Scales a vector to sum to 1 (all zeros stay zeros). */
+export function normalise(values: Float64Array): Float64Array {
+  let s = 0;
+  for (const v of values) s += v;
+  if (s > 0) for (let i = 0; i < values.length; i++) values[i] /= s;
+  return values;
+}

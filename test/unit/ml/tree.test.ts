@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { DecisionTree } from '../../../src-main/core/ml/forest';
+import type { Params } from '../../../src-main/core/ml/types';
+import { matrix, reference } from './helpers';
+
+describe('decision tree', () => {
+  it('fits a step function exactly', () => {
+    const xs = Array.from({ length: 300 }, (_, i) => i / 10);
+    const step = (x: number) => (x < 7 ? 1 : x < 19.5 ? 5 : x < 25 ? -2 : 3);
+    const X = matrix(xs.map((x) => [x]));
+    const y = Float64Array.from(xs, step);
+    const tree = new DecisionTree('regression').fit(X, y);
+    expect(Array.from(tree.predict(X))).toEqual(Array.from(y));
+    // Unseen points between training values land on the right step too.
+    expect(Array.from(tree.predict(matrix([[3.33], [12.34], [22.22], [28.88]])))).toEqual([1, 5, -2, 3]);
+    expect(tree.trees[0].nodeCount).toBe(7);
+  });
+
+  it('matches scikit-learn DecisionTreeRegressor(max_depth=3) on distinct values', () => {
+    const { X, y } = reference.synthetic;
+    const tree = new DecisionTree('regression', { max_depth: 3 }).fit(matrix(X), Float64Array.from(y));
+    const ours = tree.predict(matrix(X));
+    reference.tree_depth3.train_pred.forEach((p, i) => expect(ours[i]).toBeCloseTo(p, 10));
+    expect(tree.trees[0].nodeCount).toBe(reference.tree_depth3.node_count);
+  });
+
+  it('matches scikit-learn with max_depth=4 and min_samples_leaf=10', () => {
+    const { X, y } = reference.synthetic;
+    const tree = new DecisionTree('regression', { max_depth: 4, min_samples_leaf: 10 }).fit(
+      matrix(X),
+      Float64Array.from(y),
+    );
+    const ours = tree.predict(matrix(X));
+    reference.tree_depth4_leaf10.train_pred.forEach((p, i) => expect(ours[i]).toBeCloseTo(p, 10));
+  });
+
+  it('respects max_depth, min_samples_leaf and min_samples_split', () => {
+    const { X, y } = reference.synthetic;
+    const leafSizes = (params: Params) => {
+      const t = new DecisionTree('regression', params).fit(matrix(X), Float64Array.from(y));
+      const tree = t.trees[0];
+      const depth = new Int32Array(tree.nodeCount);
+      let maxDepth = 0;
+      const sizes: number[] = [];
+      for (let i = 0; i < tree.nodeCount; i++) {
+        if (tree.feature[i] >= 0) {
+          depth[tree.left[i]] = depth[tree.right[i]] = depth[i] + 1;
+          maxDepth = Math.max(maxDepth, depth[i] + 1);
+        } else sizes.push(tree.cover[i]);
+      }
+      return { maxDepth, sizes, tree };
+    };
+    expect(leafSizes({ max_depth: 2 }).maxDepth).toBe(2);
+    expect(Math.min(...leafSizes({ min_samples_leaf: 17 }).sizes)).toBeGreaterThanOrEqual(17);
+    const { tree } = leafSizes({ min_samples_split: 50 });
+    for (let i = 0; i < tree.nodeCount; i++) if (tree.feature[i] >= 0) expect(tree.cover[i]).toBeGreaterThanOrEqual(50);
+  });
+
+  it('learns where missing values go and remembers it', () => {
+    // Missing x behaves like a large x: y is high for x > 5 and for missing.
+    const rows: number[][] = [];
+    const ys: number[] = [];
+    for (let i = 0; i < 100; i++) {
+      const x = i % 4 === 0 ? NaN : (i % 10) + 0.5;
+      rows.push([x]);
+      ys.push(x !== x || x > 5 ? 10 : 0);
+    }
+    const tree = new DecisionTree('regression', { max_depth: 1 }).fit(matrix(rows), Float64Array.from(ys));
+    expect(Array.from(tree.predict(matrix([[NaN], [1], [9]])))).toEqual([10, 0, 10]);
+    expect(tree.trees[0].missingLeft[0]).toBe(0);
+  });
+
+  it('classifies with probabilities (Gini on 0/1 is squared error)', () => {
+    const X = matrix(Array.from({ length: 40 }, (_, i) => [i]));
+    const y = Float64Array.from({ length: 40 }, (_, i) => (i >= 20 ? 1 : 0));
+    const tree = new DecisionTree('classification', { max_depth: 1 }).fit(X, y);
+    expect(Array.from(tree.predict(matrix([[3], [30]])))).toEqual([0, 1]);
+  });
+});

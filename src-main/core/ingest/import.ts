@@ -13,7 +13,7 @@ import { SilverWriter } from '../store/silver';
 import { resourcesDirectory } from '../store/paths';
 import { detectKind, typerFor } from './detect';
 import { ImportCancelledError, ImportError } from './errors';
-import { NotUtf8Error, readHead, readRecords, sniff, type Encoding, type ImportSource, type RawRecord } from './read';
+import { NotUtf8Error, readHead, readRecords, sniff, type ImportSource, type RawRecord } from './read';
 import type { ImportProblem, ImportSummary } from '../../shared/contract/data';
 import type { ImportKind, RowProblem, RowTyper } from './types';
 

@@ -6,22 +6,18 @@
 import { axisStyle, baseOption, type ChartTheme } from './theme';
 import { formatMoney } from '../format';
 
-export interface HistogramBin {
-  x0: number;
-  x1: number;
-  count: number;
-}
+import type { ExploreData, HistogramBin } from '../contract/data';
 
 const money = (v: number) => formatMoney(v);
 
-/** A histogram over money on a log scale: bins are labelled by their lower edge in dollars. */
-export function moneyHistogramOption(bins: HistogramBin[], title: string, theme: ChartTheme, logBins = true) {
-  const label = (x: number) => money(logBins ? Math.expm1(x) : x);
+/** A histogram over money on a log scale (bin edges in log10 dollars), labelled by each bin's lower edge. */
+export function moneyHistogramOption(bins: HistogramBin[], title: string, theme: ChartTheme) {
+  const label = (log10: number) => money(10 ** log10);
   return {
     ...baseOption(theme),
     title: { text: title, left: 0, textStyle: { color: theme.text, fontSize: 13, fontWeight: 600 } },
     tooltip: { trigger: 'axis' as const },
-    xAxis: { type: 'category', data: bins.map((b) => label(b.x0)), ...axisStyle(theme) },
+    xAxis: { type: 'category', data: bins.map((b) => label(b.from)), ...axisStyle(theme) },
     yAxis: { type: 'value', name: 'Films', ...axisStyle(theme) },
     series: [
       {
@@ -138,9 +134,9 @@ export function budgetVsRevenueOption(points: { title: string; budget: number; r
 }
 
 /** Share of films missing each column, worst first. */
-export function missingValuesOption(rows: { column: string; missing: number; total: number }[], theme: ChartTheme) {
+export function missingValuesOption(rows: ExploreData['missing'], films: number, theme: ChartTheme) {
   const sorted = [...rows]
-    .map((r) => ({ ...r, share: r.total ? r.missing / r.total : 0 }))
+    .map((r) => ({ ...r, share: films ? r.missing / films : 0 }))
     .sort((a, b) => b.share - a.share);
   return {
     ...baseOption(theme),

@@ -4,7 +4,7 @@
  */
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
-import type { ImportKind, ImportPreview, ImportSummary } from '../api/planned';
+import type { FilePreview, ImportKind, ImportSummary } from '../../../src-main/shared/contract/data';
 import { errorMessage, useClient } from '../api/client';
 import { fileToBase64 } from '../composables/files';
 import { useJobsStore } from './jobs';
@@ -18,7 +18,7 @@ export type WizardStep = 'choose' | 'preview' | 'importing' | 'done';
 export const useImportWizardStore = defineStore('importWizard', () => {
   const step = ref<WizardStep>('choose');
   const file = ref<File | null>(null);
-  const preview = ref<ImportPreview | null>(null);
+  const preview = ref<FilePreview | null>(null);
   const kind = ref<ImportKind | null>(null);
   const mapping = ref<Record<string, string>>({});
   const job = ref<string | null>(null);
@@ -50,15 +50,15 @@ export const useImportWizardStore = defineStore('importWizard', () => {
     busy.value = true;
     try {
       const content = await fileToBase64(file.value, PREVIEW_BYTES);
-      const answer = (await useClient().call('data.preview', {
+      const answer = await useClient().call('data.preview', {
         fileName: file.value.name,
         content,
         ...(kind.value ? { kind: kind.value } : {}),
         ...(kind.value === 'mapped' && Object.keys(mapping.value).length ? { mapping: mapping.value } : {}),
-      })) as ImportPreview;
+      });
       preview.value = answer;
       kind.value = answer.kind;
-      mapping.value = { ...answer.mapping };
+      mapping.value = { ...(answer.mapping ?? answer.suggestedMapping) };
       error.value = null;
       step.value = 'preview';
     } catch (err) {

@@ -10,6 +10,7 @@ import { dataHandlers } from './data-handlers';
 import { forecastHandlers } from './forecast-handlers';
 import { scenarioHandlers } from './scenario-handlers';
 import { reportHandlers } from './report-handlers';
+import { modelHandlers } from './model-handlers';
 
 export const handlers = {
   ...appHandlers,
@@ -18,4 +19,5 @@ export const handlers = {
   ...forecastHandlers,
   ...scenarioHandlers,
   ...reportHandlers,
+  ...modelHandlers,
 } satisfies { [K in ChannelName]: Handler<K> };

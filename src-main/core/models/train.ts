@@ -9,6 +9,7 @@ import { emitEvent } from '../context';
 import type { Db } from '../store/db';
 import { loadSilverFilms, requireFilms } from '../store/films';
 import { buildFeatureSpec, encodeMatrix, featureNames } from '../features/spec';
+import { resolveFeatureNames } from '../features/catalog';
 import { trainingRows } from '../features/targets';
 import type { FeatureSpec } from '../features/types';
 import { kFold, repeatedKFold, repeatedStratifiedKFold, stratifiedKFold, temporalSplit, type Fold } from '../ml/cv';
@@ -95,6 +96,24 @@ export function candidatesOf(request: TrainRequest): Params[] {
   if (request.grid) drawn = gridCandidates(request.grid);
   else if (request.random) drawn = randomCandidates(request.random.space, request.random.iter, request.seed ?? 42);
   return drawn.map((c) => ({ ...base, ...c }));
+}
+
+/**
+ * Checks what can be checked without data: feature names, the algorithm against the target, parameter names
+ * and values of every candidate. Throws a RangeError naming the problem; returns the candidates.
+ */
+export function validateTrainRequest(request: TrainRequest): Params[] {
+  resolveFeatureNames(request.features);
+  const task = taskOf(request.target);
+  if (request.algorithm === 'linear' && task === 'classification') {
+    throw new RangeError("linear (ridge) predicts numbers: for the hit target use 'logistic' or a tree model");
+  }
+  if (request.algorithm === 'logistic' && task === 'regression') {
+    throw new RangeError(`logistic predicts a probability: for ${request.target} use 'linear' or a tree model`);
+  }
+  const candidates = candidatesOf(request);
+  for (const params of candidates) createEstimator(request.algorithm, task, params, request.seed ?? 42);
+  return candidates;
 }
 
 /** The training films, their targets and features, as the job's one shared dataset is built from. */
@@ -218,9 +237,7 @@ export async function trainModel(source: CoreContext | Db, request: TrainRequest
     if (control.signal?.aborted) throw new JobCancelledError();
   };
 
-  const candidates = candidatesOf(request);
-  // Bad names or values fail here, at once, rather than in a worker after the data has been shipped.
-  for (const params of candidates) createEstimator(request.algorithm, task, params, seed);
+  const candidates = validateTrainRequest(request);
   report({ step: 'preparing', current: 0, total: 1, detail: 'reading films and building features' });
   const data = prepareTrainingData(db, request);
   checkCancelled();

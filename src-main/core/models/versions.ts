@@ -14,6 +14,7 @@ import {
 } from '../store/models';
 import { replaceGoldPredictions, type GoldPrediction } from '../store/gold';
 import type { LoadedModel, ModelVersionSummary } from './types';
+import type { VersionComparison } from '../../shared/contract/models';
 import { toLoadedModel } from './load';
 
 /** What the model says of every silver film (flagged ones too: gold describes all of silver). */
@@ -58,15 +59,6 @@ export function activateModel(db: Db, id: number): { previous: number | null; go
 
 export function archiveModel(db: Db, id: number): void {
   archiveModelVersion(db, id);
-}
-
-export interface VersionComparison {
-  versions: ModelVersionSummary[];
-  /** Metric name -> value per version (null where a version lacks it), plus which version is better. */
-  metrics: { name: string; values: (number | null)[]; better: number | null }[];
-  /** Parameters that differ between the versions. */
-  params: { name: string; values: unknown[] }[];
-  sameData: boolean;
 }
 
 const LOWER_IS_BETTER = new Set(['rmse', 'mae', 'mae_dollars', 'logloss', 'brier', 'cv_score_std']);

@@ -10,6 +10,7 @@ import { dataChannels } from './data';
 import { forecastChannels } from './forecast';
 import { scenarioChannels } from './scenarios';
 import { reportChannels } from './reports';
+import { modelChannels } from './models';
 
 export const contract = {
   ...appChannels,
@@ -18,6 +19,7 @@ export const contract = {
   ...forecastChannels,
   ...scenarioChannels,
   ...reportChannels,
+  ...modelChannels,
 };
 
 export type Contract = typeof contract;

@@ -6,6 +6,8 @@ import { scenariosCommand } from './scenarios';
 import { scoreCommand } from './score';
 import { serveCommand } from './serve';
 import { reportCommand } from './report';
+import { trainCommand, trainDefaultsCommand } from './train';
+import { modelsCommand } from './models';
 
 /** Adds every command to the program. One line per command module. */
 export function registerCommands(program: Command): void {
@@ -17,4 +19,7 @@ export function registerCommands(program: Command): void {
   program.addCommand(scoreCommand());
   program.addCommand(serveCommand());
   program.addCommand(reportCommand());
+  program.addCommand(trainCommand());
+  program.addCommand(modelsCommand());
+  program.addCommand(trainDefaultsCommand(), { hidden: true });
 }

@@ -3,9 +3,13 @@
  * renderer) and does its work through the core, reporting through dialogs and the core's events.
  */
 import path from 'node:path';
+import fs from 'node:fs';
 import { app, dialog, type BrowserWindow } from 'electron';
-import type { CoreContext } from '../core/context';
+import { emitEvent, type CoreContext } from '../core/context';
+import { importFile } from '../core/ingest/import';
+import { buildScenarioReport } from '../core/report';
 import { backupDatabase } from '../core/store/db';
+import { listScenarios } from '../core/store/scenarios';
 import { backupDirectory, backupFileName } from './backups';
 import { aboutDetail } from './menu';
 
@@ -50,12 +54,62 @@ export function createDesktopCommands(options: {
     },
 
     importFiles(files) {
-      void files;
-      void tell('error', 'Importing from the desktop menu is not available in this build yet.');
+      // One job per file, as the renderer's own imports: progress and the summary reach the window as events.
+      for (const file of files) {
+        const fileName = path.basename(file);
+        const job = ctx.jobs.start('data.import', async (control) => {
+          const summary = await importFile(
+            ctx.db,
+            { fileName, path: file },
+            { signal: control.signal, onProgress: (p) => control.report(p) },
+          );
+          emitEvent(ctx, { type: 'data.changed', what: 'films' });
+          return summary;
+        });
+        void ctx.jobs.wait(job).then((status) => {
+          if (status.state === 'failed') void tell('error', `${fileName} could not be imported.`, status.error);
+          if (status.state !== 'done') return;
+          const s = status.result as { rows: number; loaded: number; quarantined: number; flagged: number };
+          void tell(
+            'info',
+            `Imported ${fileName}`,
+            `${s.rows} rows read: ${s.loaded} loaded (${s.flagged} flagged), ${s.quarantined} quarantined.`,
+          );
+        });
+      }
     },
 
     exportReport() {
-      void tell('error', 'Exporting a report from the desktop menu is not available in this build yet.');
+      void (async () => {
+        const scenarios = listScenarios(ctx.db);
+        if (scenarios.length === 0) {
+          await tell('info', 'There is nothing to report yet.', 'Save a scenario from the Forecast view first.');
+          return;
+        }
+        const win = options.window();
+        const saveOptions: Electron.SaveDialogOptions = {
+          title: 'Export report',
+          defaultPath: path.join(
+            app.getPath('documents'),
+            `greenlight-report-${new Date().toISOString().slice(0, 10)}.pdf`,
+          ),
+          filters: [{ name: 'PDF', extensions: ['pdf'] }],
+        };
+        const target = win ? await dialog.showSaveDialog(win, saveOptions) : await dialog.showSaveDialog(saveOptions);
+        if (target.canceled || !target.filePath) return;
+        const file = target.filePath;
+        // All saved scenarios as a slate, as a job so the window shows progress.
+        const job = ctx.jobs.start('reports.export', async (control) => {
+          const pdf = await buildScenarioReport(ctx, { scenarioIds: scenarios.map((s) => s.id) }, (p) =>
+            control.report(p),
+          );
+          await fs.promises.writeFile(file, pdf);
+          return { file, bytes: pdf.length };
+        });
+        const status = await ctx.jobs.wait(job);
+        if (status.state === 'done') await tell('info', 'Report saved.', file);
+        else if (status.state === 'failed') await tell('error', 'The report could not be written.', status.error);
+      })();
     },
 
     backupDatabase() {

@@ -21,7 +21,7 @@ import {
 } from './hardening';
 import { forwardEvents, registerIpc } from './ipc';
 import { menuTemplate } from './menu';
-import { prepareCore } from './core-setup';
+import { configureWorkerEntry, prepareCore } from './core-setup';
 import { appOrigins, isTrustedSender } from './security';
 import { createMainWindow } from './window';
 
@@ -38,6 +38,7 @@ process.env.GREENLIGHT_MODELS ??= path.join(app.getAppPath(), 'models');
 
 app.enableSandbox();
 registerAppScheme();
+configureWorkerEntry();
 
 let mainWindow: BrowserWindow | null = null;
 let ctx: CoreContext | null = null;

@@ -10,6 +10,13 @@ import { readHead, sniff, type ImportSource } from './read';
 import type { ImportKind, TypedRow } from './types';
 
 const PREVIEW_BYTES = 1024 * 1024;
+const LIST_NAMES: Record<string, string> = {
+  genre: 'genres',
+  keyword: 'keywords',
+  company: 'companies',
+  country: 'countries',
+  language: 'languages',
+};
 
 /** Reads the first MB of `source` and types its first `rows` rows (default 20). Throws ImportError like importFile. */
 export async function previewFile(
@@ -71,7 +78,7 @@ export async function previewFile(
       row.values = {
         tmdb_id: f.tmdbId,
         ...f.columns,
-        ...Object.fromEntries(Object.entries(f.terms).map(([k, items]) => [k, items.map((t) => t.name)])),
+        ...Object.fromEntries(Object.entries(f.terms).map(([k, items]) => [LIST_NAMES[k], items.map((t) => t.name)])),
         ...(f.cast ? { cast: f.cast } : {}),
         ...(f.crew ? { directors: f.crew.map((c) => c.name) } : {}),
       };

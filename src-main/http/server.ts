@@ -11,6 +11,7 @@ import { dispatch, InvalidInputError, UnknownChannelError } from '../core/api/ha
 import { handlers } from '../core/api/handlers';
 import { createContext, type CoreContext } from '../core/context';
 import { openDatabase } from '../core/store/db';
+import { loadShippedModel } from '../core/models/defaults';
 import type { AppEvent } from '../shared/contract';
 import { BodyTooLargeError, formatBytes, readBody } from './body';
 import { allowedHostHeaders, COMMON_HEADERS, generateToken, hostAllowed, tokenMatches } from './security';
@@ -192,7 +193,12 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
         issues,
       );
     }
-    const models = await getSeedModels();
+    let models: SeedModels;
+    try {
+      models = await getSeedModels();
+    } catch (err) {
+      return sendError(res, 500, 'internal', `The seed models are not available: ${(err as Error).message}`);
+    }
     sendJson(
       res,
       200,
@@ -322,6 +328,7 @@ function sendError(
   sendJson(res, status, { ok: false, error: issues ? { code, message, issues } : { code, message } }, close);
 }
 
-async function defaultSeedModels(): Promise<SeedModels> {
-  throw new Error('The shipped seed models are not available yet.');
+/** The seed routes answer from the shipped tracking models on the seed's four features (models/seed-*.json). */
+function defaultSeedModels(): SeedModels {
+  return { revenue: loadShippedModel('seed-revenue'), hit: loadShippedModel('seed-hit') };
 }

@@ -25,7 +25,9 @@ export interface ComparablesIndex {
   year: Float64Array;
   runtime: Float64Array;
   language: (string | null)[];
-  genres: Set<string>[];
+  /** Genres as bits (see genreBits), so genre overlap is two integer operations per film. */
+  genreMask: Int32Array;
+  genreBits: Map<string, number>;
   people: Set<string>[];
   companies: Set<string>[];
   titleKey: string[];
@@ -43,7 +45,8 @@ export function buildComparablesIndex(films: readonly SilverFilm[]): Comparables
     year: new Float64Array(n),
     runtime: new Float64Array(n),
     language: [],
-    genres: [],
+    genreMask: new Int32Array(n),
+    genreBits: new Map(),
     people: [],
     companies: [],
     titleKey: [],
@@ -53,7 +56,7 @@ export function buildComparablesIndex(films: readonly SilverFilm[]): Comparables
     index.year[i] = f.year ?? NaN;
     index.runtime[i] = f.runtime ?? NaN;
     index.language.push(f.originalLanguage);
-    index.genres.push(new Set(f.genres.map(nameKey)));
+    index.genreMask[i] = genreMask(index.genreBits, f.genres, true);
     index.people.push(new Set([...f.directors, ...f.cast].map(nameKey)));
     index.companies.push(new Set(f.companies.map(nameKey)));
     index.titleKey.push(nameKey(f.title));
@@ -79,7 +82,8 @@ export function findComparables(
   const logBudget = Math.log(input.budget);
   const year = inputYear(input);
   const runtime = input.runtime ?? null;
-  const genres = new Set(input.genres.map(nameKey));
+  const genres = genreMask(index.genreBits, input.genres, false);
+  const genreCount = popcount(genres) + unknownGenres(index.genreBits, input.genres);
   const people = new Set([...(input.directors ?? []), ...(input.cast ?? [])].map(nameKey));
   const companies = new Set((input.companies ?? []).map(nameKey));
   const ownTitle = input.title ? nameKey(input.title) : null;
@@ -90,8 +94,9 @@ export function findComparables(
     if (ownTitle !== null && index.titleKey[i] === ownTitle && (year === null || index.year[i] === year)) continue;
     let sum = w.budget * Math.exp(-Math.abs(index.logBudget[i] - logBudget));
     let weights = w.budget;
-    if (genres.size > 0) {
-      sum += w.genres * jaccard(genres, index.genres[i]);
+    if (genreCount > 0) {
+      const shared = popcount(genres & index.genreMask[i]);
+      sum += (w.genres * shared) / (genreCount + popcount(index.genreMask[i]) - shared);
       weights += w.genres;
     }
     if (year !== null && !Number.isNaN(index.year[i])) {
@@ -132,11 +137,30 @@ export function findComparables(
   });
 }
 
-function jaccard(a: Set<string>, b: Set<string>): number {
-  if (a.size === 0 && b.size === 0) return 1;
-  let shared = 0;
-  for (const x of a) if (b.has(x)) shared++;
-  return shared / (a.size + b.size - shared);
+/**
+ * A bit per genre (the first 31 distinct genres met; rarer ones beyond that are ignored for similarity, which
+ * TMDB's 20 genres never reach). `grow` adds unseen genres; a scenario's unseen genres get no bit.
+ */
+function genreMask(bits: Map<string, number>, genres: readonly string[], grow: boolean): number {
+  let mask = 0;
+  for (const g of genres) {
+    const key = nameKey(g);
+    let bit = bits.get(key);
+    if (bit === undefined && grow && bits.size < 31) bits.set(key, (bit = bits.size));
+    if (bit !== undefined) mask |= 1 << bit;
+  }
+  return mask;
+}
+
+/** Scenario genres no film has: they count in the union (lowering overlap) but can never be shared. */
+function unknownGenres(bits: Map<string, number>, genres: readonly string[]): number {
+  return new Set(genres.map(nameKey).filter((g) => !bits.has(g))).size;
+}
+
+function popcount(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }
 
 /** Share of the scenario's names that the film also has. */

@@ -1,0 +1,238 @@
+/**
+ * Forecasts with real models trained on the embedded TMDB films: contributions, conformal coverage on
+ * out-of-fold films, hit calibration on held-out folds, comparables, the channels and the scenario life cycle.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase, type Db } from '../../../src-main/core/store/db';
+import { importDefaults } from '../../../src-main/core/ingest/import';
+import { createContext, type CoreContext } from '../../../src-main/core/context';
+import { trainModel } from '../../../src-main/core/models/train';
+import { activateModel } from '../../../src-main/core/models/versions';
+import { WorkerPool } from '../../../src-main/core/jobs/pool';
+import { loadSilverFilms } from '../../../src-main/core/store/films';
+import { dispatch, InvalidInputError } from '../../../src-main/core/api/handler';
+import { handlers } from '../../../src-main/core/api/handlers';
+import { forecast, forecastState } from '../../../src-main/core/forecast/service';
+import { crossCheckCoverage, shuffledIndices } from '../../../src-main/core/forecast/conformal';
+import { expectedCalibrationError, fitPlatt, sigmoid } from '../../../src-main/core/forecast/calibration';
+import type { FilmInput } from '../../../src-main/shared/film';
+import type { Forecast, ScenarioRecord } from '../../../src-main/shared/forecast';
+import type { ScenarioView, SlateTotals } from '../../../src-main/shared/contract/scenarios';
+
+let dir: string;
+let db: Db;
+let ctx: CoreContext;
+const pool = new WorkerPool({ size: 2 });
+const boosting = { n_estimators: 60, max_depth: 3, learning_rate: 0.1 };
+let revenueId: number;
+let hitId: number;
+
+const scenario: FilmInput = {
+  title: 'Untitled Summer Tentpole',
+  budget: 90e6,
+  runtime: 118,
+  genres: ['Action', 'Adventure'],
+  releaseDate: '2027-06-18',
+  language: 'en',
+};
+
+beforeAll(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'greenlight-forecast-'));
+  const file = path.join(dir, 'g.sqlite');
+  db = openDatabase(file);
+  ctx = createContext(db, file, 'cli');
+  await importDefaults(db);
+  const common = {
+    features: 'greenlight',
+    algorithm: 'gbdt' as const,
+    params: boosting,
+    folds: 5,
+    seed: 7,
+    activate: true,
+  };
+  revenueId = (await trainModel(db, { target: 'revenue', ...common }, { pool })).model;
+  hitId = (await trainModel(db, { target: 'hit', ...common }, { pool })).model;
+}, 600_000);
+
+afterAll(async () => {
+  await pool.close();
+  db?.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const call = <T>(channel: string, input: unknown) => dispatch(handlers, ctx, channel, input) as Promise<T>;
+
+describe('forecast with the trained models', () => {
+  it('adds contributions up to the raw prediction exactly, for revenue and hit', () => {
+    const f = forecast(ctx, scenario);
+    const state = forecastState(ctx);
+    const raw = state.models.revenue.predictRaw(f.input);
+    const sum = f.base + f.contributions.reduce((s, c) => s + c.effect, 0);
+    expect(Math.abs(sum - raw)).toBeLessThan(1e-9);
+    expect(f.revenue).toBeCloseTo(state.models.revenue.predict(f.input), 0);
+    expect(f.contributions[0].text).toMatch(/: [+\u2212]\d+\.\d\d on log revenue$/);
+    const hitExplained = state.models.hit!.explain(f.input);
+    const hitSum = hitExplained.base + f.hitContributions!.reduce((s, c) => s + c.effect, 0);
+    expect(Math.abs(hitSum - state.models.hit!.predictRaw(f.input))).toBeLessThan(1e-9);
+    expect(f.models.revenue.id).toBe(revenueId);
+    expect(f.models.hit?.id).toBe(hitId);
+  });
+
+  it('widens the interval with the requested level, around the prediction', () => {
+    const f = forecast(ctx, scenario, { levels: [0.5, 0.8, 0.95] });
+    const [i50, i80, i95] = [f.intervals['0.5'], f.intervals['0.8'], f.intervals['0.95']];
+    expect(i95.low).toBeLessThan(i80.low);
+    expect(i80.low).toBeLessThan(i50.low);
+    expect(i50.low).toBeLessThan(f.revenue);
+    expect(f.revenue).toBeLessThan(i50.high);
+    expect(i50.high).toBeLessThan(i80.high);
+    expect(i80.high).toBeLessThan(i95.high);
+    expect(f.revenueLow).toBe(i80.low);
+  });
+
+  it("keeps the stated coverage on out-of-fold films (conformal on the model's OOF residuals)", () => {
+    const residuals = forecastState(ctx).models.revenue.calibration.absResiduals!;
+    expect(residuals.length).toBeGreaterThan(3000);
+    for (const level of [0.5, 0.8, 0.95]) {
+      const { coverage } = crossCheckCoverage(residuals, level, 5, 1);
+      expect(coverage).toBeGreaterThan(level - 0.02);
+      expect(coverage).toBeLessThan(level + 0.02);
+    }
+  });
+
+  it('gives hit probabilities that are calibrated on held-out folds', () => {
+    const oof = forecastState(ctx).models.hit!.calibration.oof!;
+    expect(oof.length).toBeGreaterThan(3000);
+    const order = shuffledIndices(oof.length, 5);
+    const probabilities: number[] = [];
+    const labels: number[] = [];
+    for (let fold = 0; fold < 5; fold++) {
+      const train = order.filter((_, i) => i % 5 !== fold).map((i) => oof[i]);
+      const test = order.filter((_, i) => i % 5 === fold).map((i) => oof[i]);
+      const { a, b } = fitPlatt(
+        train.map((p) => p.score),
+        train.map((p) => p.label),
+      );
+      for (const p of test) {
+        probabilities.push(sigmoid(a * p.score + b));
+        labels.push(p.label);
+      }
+    }
+    expect(expectedCalibrationError(probabilities, labels)).toBeLessThan(0.05);
+    // The probability a forecast states is the model's calibrated one and lies strictly between 0 and 1.
+    const p = forecast(ctx, scenario).hitProbability!;
+    expect(p).toBeGreaterThan(0);
+    expect(p).toBeLessThan(1);
+  });
+
+  it('finds comparables with actual revenue and the model prediction, leaving out the film itself', () => {
+    const avatar = loadSilverFilms(db).find((f) => f.title === 'Avatar')!;
+    const asInput: FilmInput = {
+      title: avatar.title,
+      budget: avatar.budget!,
+      runtime: avatar.runtime,
+      genres: avatar.genres,
+      releaseDate: avatar.releaseDate,
+      language: avatar.originalLanguage,
+      companies: avatar.companies,
+      directors: avatar.directors,
+      cast: avatar.cast,
+    };
+    const itself = forecast(ctx, asInput, { comparables: 10 });
+    expect(itself.comparables).toHaveLength(10);
+    expect(itself.comparables.map((c) => c.id)).not.toContain(avatar.id);
+    const renamed = forecast(ctx, { ...asInput, title: 'Not Avatar' }, { comparables: 10 });
+    expect(renamed.comparables[0].id).toBe(avatar.id);
+    for (const c of renamed.comparables) {
+      expect(c.revenue).toBeGreaterThan(0);
+      expect(c.predicted).toBeGreaterThan(0);
+    }
+    const sims = renamed.comparables.map((c) => c.similarity);
+    expect(sims).toEqual([...sims].sort((a, b) => b - a));
+  });
+
+  it('answers through the contract: forecast.run validates, refuses unknown genres, warns outside the data', async () => {
+    const f = await call<Forecast>('forecast.run', { input: { ...scenario, genres: ['action'] } });
+    expect(f.input.genres).toEqual(['Action']);
+    expect(f.warnings.join(' ')).toMatch(/2027.*past the data's last year/);
+    expect(f.whatIf!.budget).toHaveLength(13);
+    expect(f.whatIf!.month).toHaveLength(12);
+    await expect(call('forecast.run', { input: { ...scenario, genres: ['Space Opera'] } })).rejects.toThrow(
+      /unknown genre "Space Opera"; known genres: .*Action.*Western/,
+    );
+    await expect(call('forecast.run', { input: { ...scenario, runtime: 700 } })).rejects.toBeInstanceOf(
+      InvalidInputError,
+    );
+    await expect(call('forecast.run', { input: { ...scenario, budget: -5 } })).rejects.toThrow(
+      /budget must be positive/,
+    );
+    const huge = await call<Forecast>('forecast.run', { input: { ...scenario, budget: 900e6 } });
+    expect(huge.warnings.join(' ')).toMatch(/above the largest in the training data/);
+    const choices = await call<{ genres: string[]; models: { revenue: number } }>('forecast.choices', {});
+    expect(choices.genres).toContain('Science Fiction');
+    expect(choices.models.revenue).toBe(revenueId);
+  });
+});
+
+describe('scenarios', () => {
+  it('save, rename, annotate, duplicate, compare with slate totals, delete', async () => {
+    const a = await call<ScenarioRecord>('scenarios.save', { name: 'Tentpole', input: scenario });
+    expect(a.forecast?.revenue).toBeGreaterThan(0);
+    expect(a.modelIds).toEqual([revenueId, hitId]);
+    expect(a.stale).toBe(false);
+    const b = await call<ScenarioRecord>('scenarios.save', {
+      name: 'Small drama',
+      note: 'festival route',
+      input: { budget: 5e6, genres: ['Drama'], releaseDate: '2026-10-02', runtime: 104 },
+    });
+    expect((await call<ScenarioRecord>('scenarios.rename', { id: a.id, name: 'Summer tentpole' })).name).toBe(
+      'Summer tentpole',
+    );
+    expect((await call<ScenarioRecord>('scenarios.annotate', { id: a.id, note: 'check June' })).note).toBe(
+      'check June',
+    );
+    const copy = await call<ScenarioRecord>('scenarios.duplicate', { id: a.id });
+    expect(copy.name).toBe('Summer tentpole (copy)');
+    expect(copy.forecast).toEqual(a.forecast);
+    const list = await call<ScenarioRecord[]>('scenarios.list', {});
+    expect(list.map((s) => s.id).sort()).toEqual([a.id, b.id, copy.id].sort());
+
+    const compared = await call<{ scenarios: ScenarioView[]; totals: SlateTotals }>('scenarios.compare', {
+      ids: [a.id, b.id],
+    });
+    expect(compared.scenarios.map((s) => s.id)).toEqual([a.id, b.id]);
+    expect(compared.totals.budget).toBe(95e6);
+    expect(compared.totals.expectedRevenue).toBeCloseTo(a.forecast!.revenue + b.forecast!.revenue, 0);
+    expect(compared.totals.expectedHits).toBeCloseTo(a.forecast!.hitProbability! + b.forecast!.hitProbability!, 9);
+
+    expect(await call('scenarios.delete', { id: copy.id })).toEqual({ deleted: true });
+    expect(await call('scenarios.get', { id: copy.id })).toBeNull();
+    await expect(call('scenarios.rename', { id: copy.id, name: 'x' })).rejects.toThrow(/no scenario/);
+  });
+
+  it('marks a scenario stale when the active model changes and shows a fresh forecast beside it', async () => {
+    const saved = await call<ScenarioRecord>('scenarios.save', { name: 'Before', input: scenario });
+    const linear = await trainModel(
+      db,
+      { target: 'revenue', features: 'greenlight', algorithm: 'linear', params: { alpha: 1 }, folds: 3, seed: 1 },
+      { pool },
+    );
+    activateModel(db, linear.model);
+    try {
+      const view = (await call<ScenarioView>('scenarios.get', { id: saved.id }))!;
+      expect(view.stale).toBe(true);
+      expect(view.forecast!.models.revenue.id).toBe(revenueId);
+      expect(view.fresh!.models.revenue.id).toBe(linear.model);
+      expect(view.fresh!.revenue).not.toBeCloseTo(view.forecast!.revenue, 0);
+      const refreshed = await call<ScenarioRecord>('scenarios.refresh', { id: saved.id });
+      expect(refreshed.stale).toBe(false);
+      expect(refreshed.modelIds).toEqual([linear.model, hitId]);
+    } finally {
+      activateModel(db, revenueId);
+    }
+    expect(forecast(ctx, scenario).models.revenue.id).toBe(revenueId);
+  });
+});

@@ -28,7 +28,12 @@ export function serveRenderer(rendererDir: string): void {
   protocol.handle(APP_SCHEME, async (request) => {
     const file = resolveAppAsset(request.url, rendererDir);
     if (!file || request.method !== 'GET') return new Response('Not found', { status: 404 });
-    const response = await net.fetch(pathToFileURL(file).toString());
+    let response: Response;
+    try {
+      response = await net.fetch(pathToFileURL(file).toString());
+    } catch {
+      return new Response('Not found', { status: 404 }); // a missing file rejects rather than answering 404
+    }
     const headers = new Headers(response.headers);
     headers.set('Content-Security-Policy', csp);
     headers.set('X-Content-Type-Options', 'nosniff');

@@ -19,6 +19,7 @@ import {
   comparablesChartOption,
   contributionsWaterfallOption,
   featureLabel,
+  slateChartOption,
   whatIfOption,
 } from '../../shared/charts/forecast';
 import { lightChartTheme, type ChartTheme } from '../../shared/charts/theme';
@@ -131,11 +132,11 @@ export function slateSummary(w: ReportWriter, data: ReportData): void {
   ]);
   w.table(
     [
-      { header: 'Scenario', width: 163 },
+      { header: 'Scenario', width: 151 },
       { header: 'Budget', width: 58, align: 'right' },
       { header: 'Revenue', width: 62, align: 'right' },
       { header: '80% range', width: 95, align: 'right' },
-      { header: 'Hit chance', width: 55, align: 'right' },
+      { header: 'Hit chance', width: 67, align: 'right' },
       { header: 'ROI', width: 54, align: 'right' },
     ],
     rows,
@@ -147,6 +148,18 @@ export function slateSummary(w: ReportWriter, data: ReportData): void {
       'Ranges do not add up across films, so the total has none. Each scenario has its own section below.',
     { size: 9, colour: COLOURS.muted, leading: 1.4 },
   );
+  w.space(16);
+  w.subheading('Budget, expected revenue and break-even', 200);
+  const height = Math.min(60 + 46 * data.scenarios.length, w.bottom - w.y);
+  drawChart(
+    w.doc,
+    slateChartOption(
+      data.scenarios.map((s) => s.forecast),
+      PDF_THEME,
+    ),
+    { x: w.left, y: w.y, width: w.width, height },
+  );
+  w.y += height;
 }
 
 export function slateTotals(data: ReportData) {
@@ -381,12 +394,12 @@ export function comparablesPage(w: ReportWriter, scenario: ReportScenario): void
   w.heading('Comparable films', 100);
   w.table(
     [
-      { header: 'Film', width: 146 },
-      { header: 'Year', width: 34, align: 'right' },
+      { header: 'Film', width: 150 },
+      { header: 'Year', width: 32, align: 'right' },
       { header: 'Budget', width: 50, align: 'right' },
       { header: 'Revenue', width: 54, align: 'right' },
-      { header: 'Model said', width: 62, align: 'right' },
-      { header: 'Genres', width: 99 },
+      { header: 'Predicted', width: 62, align: 'right' },
+      { header: 'Genres', width: 97 },
       { header: 'Alike', width: 42, align: 'right' },
     ],
     f.comparables.map((c) => [
@@ -400,7 +413,7 @@ export function comparablesPage(w: ReportWriter, scenario: ReportScenario): void
     ]),
   );
   w.paragraph(
-    '“Model said” is what the revenue model predicts for that film, so the model can be seen against what happened. ' +
+    '“Predicted” is what the revenue model says of that film, so the model can be seen against what happened. ' +
       '“Alike” is the similarity on budget, genres, year, runtime, language and people.',
     { size: 8.5, colour: COLOURS.muted, leading: 1.4 },
   );
@@ -457,7 +470,10 @@ export function modelCard(w: ReportWriter, data: ReportData): void {
         ([k, v]) => `${k}=${typeof v === 'object' ? JSON.stringify(v) : String(v)}`,
       );
       rows.push(['Parameters', params.join(', ') || 'defaults']);
-      const metrics = Object.entries(m.metrics).map(([k, v]) => `${METRIC_LABELS[k] ?? k} ${formatMetric(k, v)}`);
+      // The known metrics, in a fixed order; bookkeeping keys (rows, cv_score) stay out.
+      const metrics = Object.keys(METRIC_LABELS)
+        .filter((k) => typeof m.metrics[k] === 'number')
+        .map((k) => `${METRIC_LABELS[k]} ${formatMetric(k, m.metrics[k])}`);
       rows.push(['Cross-validated', metrics.join(' · ') || '—']);
       rows.push(['Status', m.status + (m.activatedAt ? ` since ${formatDateTime(m.activatedAt)} UTC` : '')]);
     } else {
@@ -509,11 +525,11 @@ export function provenance(w: ReportWriter, data: ReportData): void {
     w.table(
       [
         { header: 'Batch', width: 38, align: 'right' },
-        { header: 'File', width: 128 },
-        { header: 'Kind', width: 48 },
+        { header: 'File', width: 122 },
+        { header: 'Kind', width: 46 },
         { header: 'Rows', width: 44, align: 'right' },
         { header: 'Loaded', width: 48, align: 'right' },
-        { header: 'Quarantined', width: 62, align: 'right' },
+        { header: 'Quarantined', width: 70, align: 'right' },
         { header: 'Flagged', width: 48, align: 'right' },
         { header: 'Imported', width: 71 },
       ],

@@ -418,3 +418,60 @@ export function whatIfOption(
     series,
   };
 }
+
+/**
+ * A slate side by side: each scenario's budget and expected revenue as bars, its 80% range as a thin bar
+ * behind the revenue, and its break-even (hit multiple x budget) as a marker, on one money axis.
+ */
+export function slateChartOption(forecasts: Forecast[], theme: ChartTheme = lightChartTheme): EChartsOption {
+  const names = forecasts.map((f) => scenarioLabel(f));
+  return {
+    ...baseOption(theme),
+    legend: { top: 0, textStyle: { color: theme.text, fontFamily: theme.fontFamily } },
+    grid: { left: 150, right: 40, top: 36, bottom: 36 },
+    xAxis: {
+      type: 'value',
+      ...axisStyle(theme),
+      axisLabel: { ...axisStyle(theme).axisLabel, formatter: moneyAxisLabel },
+    },
+    yAxis: {
+      type: 'category',
+      inverse: true,
+      data: names,
+      ...axisStyle(theme),
+      axisLabel: { ...axisStyle(theme).axisLabel, color: theme.text, width: 140, overflow: 'truncate' },
+      splitLine: { show: false },
+    },
+    series: [
+      {
+        name: 'Budget',
+        type: 'bar',
+        data: forecasts.map((f) => f.input.budget),
+        itemStyle: { color: theme.muted, opacity: 0.55 },
+        barGap: '10%',
+      },
+      {
+        name: 'Expected revenue',
+        type: 'bar',
+        data: forecasts.map((f) => f.revenue),
+        itemStyle: { color: theme.accent },
+        label: {
+          show: true,
+          position: 'right',
+          color: theme.text,
+          fontFamily: theme.fontFamily,
+          formatter: (p: { value: unknown }) => formatMoney(Number(p.value)),
+        },
+      },
+      {
+        name: 'Break-even',
+        type: 'scatter',
+        data: forecasts.map((f, i) => [f.breakEven, i]),
+        symbol: 'rect',
+        symbolSize: [3, 30],
+        itemStyle: { color: theme.negative },
+        z: 5,
+      },
+    ],
+  };
+}

@@ -3,6 +3,7 @@ import {
   comparablesChartOption,
   contributionsWaterfallOption,
   moneyTicksOnLogScale,
+  slateChartOption,
   waterfallSteps,
   whatIfOption,
 } from '../../../src-main/shared/charts/forecast';
@@ -106,6 +107,23 @@ describe('whatIfOption', () => {
 
   it('returns null for a forecast without sweeps', () => {
     expect(whatIfOption({ ...makeForecast(sampleInput), whatIf: undefined }, 'budget')).toBeNull();
+  });
+});
+
+describe('slateChartOption', () => {
+  it('shows each scenario budget, expected revenue and break-even, in slate order', () => {
+    const forecasts = [
+      makeForecast(sampleInput),
+      makeForecast({ ...sampleInput, title: 'Small', budget: 12e6 }, { scale: 0.5 }),
+    ];
+    const option = slateChartOption(forecasts);
+    expect((option as { yAxis: { data: string[] } }).yAxis.data).toEqual(['Desert Run', 'Small']);
+    expect(byName(option, 'Budget').data).toEqual([90e6, 12e6]);
+    expect(byName(option, 'Expected revenue').data).toEqual(forecasts.map((f) => f.revenue));
+    expect(byName(option, 'Break-even').data).toEqual([
+      [2.5 * 90e6, 0],
+      [2.5 * 12e6, 1],
+    ]);
   });
 });
 

@@ -173,7 +173,7 @@ beforeAll(async () => {
   moduleWithLoad._load = function (request: string, ...rest: unknown[]) {
     return request === 'electron' ? electron : originalLoad.call(this, request, ...rest);
   };
-  require(path.join(out, 'main', 'index.js'));
+  Module.createRequire(__filename)(path.join(out, 'main', 'index.js'));
   // Started: the window exists, the first-run import has finished, the daily backup is written.
   await until('the first-run import and backup', () => fs.existsSync(path.join(tmp, 'data', 'backups')), 180_000);
 }, 300_000);

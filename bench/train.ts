@@ -1,0 +1,129 @@
+/**
+ * Training benchmark through the real pipeline (import -> silver -> features -> worker pool -> versions):
+ * greenlight-set revenue R^2 and hit AUC (5-fold CV, flagged films left out = plausible money), popularity
+ * with the tracking set, and the seed's RandomForest grid (48 candidates x 5 folds = 240 fits) timed in the
+ * pool. Runs scikit-learn's anchor script in the same run when python3-sklearn is installed. Prints one
+ * JSON line. `node bin/run-ts.cjs bench/train.ts`
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { openDatabase } from '../src-main/core/store/db';
+import { importDefaults } from '../src-main/core/ingest/import';
+import { resourcesDirectory } from '../src-main/core/store/paths';
+import { trainModel, type TrainRequest } from '../src-main/core/models/train';
+import { shutdownTrainingPool, getTrainingPool } from '../src-main/core/jobs/pool';
+
+const BOOSTING = { n_estimators: 300, learning_rate: 0.05, max_depth: 3, subsample: 0.8, min_samples_leaf: 5 };
+const SEED_RF_GRID = { n_estimators: [10, 50, 100, 200], max_depth: [5, 10, 20, null], min_samples_split: [2, 5, 10] };
+
+function sklearnAnchor(): Record<string, unknown> | null {
+  const script = '/work/shared/anchors/greenlight_ceiling.py';
+  if (!fs.existsSync(script)) return null;
+  try {
+    execFileSync('/usr/bin/python3', ['-c', 'import sklearn'], { stdio: 'ignore' });
+  } catch {
+    return null;
+  }
+  const started = performance.now();
+  const out = execFileSync(
+    '/usr/bin/python3',
+    [script, path.join(resourcesDirectory(), 'data', 'tmdb_5000_movies.csv')],
+    {
+      encoding: 'utf8',
+      maxBuffer: 16 * 1024 * 1024,
+    },
+  );
+  const parsed = JSON.parse(out) as { clean: Record<string, { r2?: number; auc?: number }> };
+  return {
+    revenue_r2_gb: parsed.clean['rich_prerelease/gb']?.r2,
+    revenue_r2_rf: parsed.clean['rich_prerelease/rf']?.r2,
+    hit_auc_hgb: parsed.clean['hit2x_rich/hgb']?.auc,
+    hit_auc_logreg: parsed.clean['hit2x_rich/logreg']?.auc,
+    seconds: (performance.now() - started) / 1000,
+  };
+}
+
+export async function runTrainBench(
+  options: { grid?: boolean; anchor?: boolean } = {},
+): Promise<Record<string, unknown>> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'greenlight-bench-train-'));
+  const db = openDatabase(path.join(dir, 'bench.sqlite'));
+  const out: Record<string, unknown> = {
+    bench: 'train',
+    cores: os.availableParallelism(),
+    pool: getTrainingPool().size,
+    note: 'machine shared with other engineers',
+  };
+  try {
+    let t = performance.now();
+    await importDefaults(db);
+    out.import_seconds = (performance.now() - t) / 1000;
+    const run = async (label: string, request: TrainRequest) => {
+      const r = await trainModel(db, { seed: 42, ...request });
+      out[`${label}_seconds`] = Math.round(r.seconds * 10) / 10;
+      out[`${label}_rows`] = r.rows;
+      return r;
+    };
+    const revenue = await run('revenue', {
+      target: 'revenue',
+      features: 'greenlight',
+      algorithm: 'gbdt',
+      params: BOOSTING,
+    });
+    out.revenue_r2 = revenue.cv.r2;
+    out.revenue_r2_goal = 0.55;
+    const hit = await run('hit', { target: 'hit', features: 'greenlight', algorithm: 'gbdt', params: BOOSTING });
+    out.hit_auc = hit.cv.auc;
+    out.hit_auc_goal = 0.72;
+    const hitLogistic = await run('hit_logistic', {
+      target: 'hit',
+      features: 'greenlight',
+      algorithm: 'logistic',
+      params: { C: 1 },
+    });
+    out.hit_auc_logistic = hitLogistic.cv.auc;
+    const popularity = await run('popularity', {
+      target: 'popularity',
+      features: 'tracking',
+      algorithm: 'gbdt',
+      params: BOOSTING,
+    });
+    out.popularity_r2 = popularity.cv.r2;
+    out.popularity_r2_seed = 0.681;
+    if (options.grid ?? true) {
+      t = performance.now();
+      const grid = await trainModel(db, {
+        target: 'revenue',
+        features: 'runtime,popularity,vote_average,budget',
+        algorithm: 'rf',
+        grid: SEED_RF_GRID,
+        includeFlagged: true,
+        seed: 42,
+      });
+      out.seed_rf_grid_fits = grid.candidates * 5;
+      out.seed_rf_grid_seconds = (performance.now() - t) / 1000;
+      out.seed_rf_grid_rows = grid.rows;
+      out.seed_rf_grid_best = grid.params;
+      out.seed_rf_grid_r2 = grid.cv.r2;
+      out.seed_rf_grid_sklearn_seconds_reference = 48.0;
+    }
+    if (options.anchor ?? true) out.sklearn = sklearnAnchor();
+  } finally {
+    db.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+    await shutdownTrainingPool();
+  }
+  return out;
+}
+
+if (require.main === module) {
+  runTrainBench({ grid: !process.argv.includes('--no-grid'), anchor: !process.argv.includes('--no-anchor') }).then(
+    (result) => process.stdout.write(`${JSON.stringify(result)}\n`),
+    (err) => {
+      process.stderr.write(`bench/train: ${(err as Error).message}\n`);
+      process.exitCode = 1;
+    },
+  );
+}

@@ -1,0 +1,98 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase, type Db } from '../../../src-main/core/store/db';
+import { importDefaults } from '../../../src-main/core/ingest/import';
+import { ensureDefaultModels, loadShippedModel, readShippedModel } from '../../../src-main/core/models/defaults';
+import { loadActiveModels } from '../../../src-main/core/models/load';
+import { countGoldPredictions } from '../../../src-main/core/store/gold';
+import { shippedModelsDirectory } from '../../../src-main/core/store/paths';
+import type { SilverFilm } from '../../../src-main/shared/film';
+
+let dir: string;
+let db: Db;
+beforeAll(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'greenlight-defaults-'));
+  db = openDatabase(path.join(dir, 'g.sqlite'));
+  await importDefaults(db);
+});
+afterAll(() => {
+  db.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('shipped default models', () => {
+  it('are small portable JSON files', () => {
+    const files = fs.readdirSync(shippedModelsDirectory()).filter((f) => f.endsWith('.json'));
+    expect(files.sort()).toEqual(['hit.json', 'popularity.json', 'revenue.json', 'seed-hit.json', 'seed-revenue.json']);
+    const bytes = files.reduce((n, f) => n + fs.statSync(path.join(shippedModelsDirectory(), f)).size, 0);
+    expect(bytes).toBeLessThan(5 * 1024 * 1024);
+    expect(readShippedModel('revenue').featureSet).toBe('greenlight');
+    expect(readShippedModel('popularity').featureSet).toBe('tracking');
+  });
+
+  it('install as active versions on a database that has none, once, and fill gold', () => {
+    const installed = ensureDefaultModels(db);
+    expect(Object.keys(installed).sort()).toEqual(['hit', 'popularity', 'revenue']);
+    const films = db.prepare('SELECT count(*) FROM films').pluck().get() as number;
+    expect(countGoldPredictions(db, installed.revenue!)).toBe(films);
+    expect(ensureDefaultModels(db)).toEqual({});
+    const active = loadActiveModels(db);
+    const revenue = active.revenue!.predict({
+      budget: 150e6,
+      runtime: 120,
+      genres: ['Action'],
+      releaseDate: '2027-06-18',
+    });
+    expect(revenue).toBeGreaterThan(20e6);
+    expect(revenue).toBeLessThan(3e9);
+    const p = active.hit!.predict({ budget: 150e6, runtime: 120, genres: ['Action'], releaseDate: '2027-06-18' });
+    expect(p).toBeGreaterThan(0);
+    expect(p).toBeLessThan(1);
+    expect(active.revenue!.calibration.absResiduals!.length).toBeGreaterThan(1000);
+  });
+
+  it('answer the seed client films from the seed-compatible models (log1p revenue, probability)', () => {
+    const seedFilms = JSON.parse(fs.readFileSync('/work/shared/anchors/seed_client_films.json', 'utf8')).films as {
+      runtime: number;
+      popularity: number;
+      vote_avg: number;
+      log_budget: number;
+    }[];
+    const revenueModel = loadShippedModel('seed-revenue');
+    const hitModel = loadShippedModel('seed-hit');
+    for (const f of seedFilms) {
+      const film = {
+        id: 0,
+        tmdbId: null,
+        title: '',
+        budget: Math.expm1(f.log_budget),
+        revenue: null,
+        runtime: f.runtime,
+        releaseDate: null,
+        year: null,
+        originalLanguage: null,
+        popularity: f.popularity,
+        voteAverage: f.vote_avg,
+        voteCount: null,
+        hasHomepage: false,
+        hasTagline: false,
+        genres: [],
+        keywords: [],
+        companies: [],
+        countries: [],
+        languages: [],
+        cast: [],
+        directors: [],
+        flags: [],
+      } satisfies SilverFilm;
+      const logRevenue = revenueModel.predictRaw(film);
+      expect(logRevenue).toBeGreaterThan(14); // above ~$1.2M
+      expect(logRevenue).toBeLessThan(22); // below ~$3.6B
+      const p = hitModel.predict(film);
+      expect(p).toBeGreaterThan(0);
+      expect(p).toBeLessThan(1);
+    }
+  });
+});

@@ -398,7 +398,7 @@ const ALGORITHMS: { algorithm: AlgorithmName; tasks: Task[]; params: fc.Arbitrar
     params: fc.record({
       n_estimators: fc.integer({ min: 1, max: 8 }),
       max_depth: fc.constantFrom(2, 4, null),
-      max_features: fc.constantFrom(null, 'sqrt', 0.5),
+      max_features: fc.constantFrom<Params['max_features']>(null, 'sqrt', 0.5),
     }),
   },
   {

@@ -169,7 +169,7 @@ beforeAll(async () => {
   fs.writeFileSync(path.join(out, 'renderer', 'assets', 'app.js'), 'console.log(1)');
 
   process.env.GREENLIGHT_DB = path.join(tmp, 'data', 'greenlight.sqlite');
-  delete process.env.ELECTRON_RENDERER_URL;
+  Reflect.deleteProperty(process.env, 'ELECTRON_RENDERER_URL');
   moduleWithLoad._load = function (request: string, ...rest: unknown[]) {
     return request === 'electron' ? electron : originalLoad.call(this, request, ...rest);
   };

@@ -85,13 +85,23 @@ export function registerFonts(doc: PDFKit.PDFDocument): void {
   for (const name of Object.values(FONT)) doc.registerFont(name, fontPath(name));
 }
 
+/** Widths at size 1, by weight and text: charts and wrapping measure the same strings many times. */
+const widthCache = new Map<string, number>();
+const WIDTH_CACHE_LIMIT = 20_000;
+
 /** Width in points (or pixels) of text at `size`, as the embedded fonts print it. */
 export function textWidth(text: string, size: number, bold = false): number {
-  const { main, bold: boldFont, fallback } = fonts();
-  let width = 0;
-  for (const run of splitRuns(text)) {
-    const font = run.fallback ? fallback : bold ? boldFont : main;
-    width += (font.layout(run.text).advanceWidth / font.unitsPerEm) * size;
+  const key = `${bold ? 'b' : 'r'}${text}`;
+  let unit = widthCache.get(key);
+  if (unit === undefined) {
+    const { main, bold: boldFont, fallback } = fonts();
+    unit = 0;
+    for (const run of splitRuns(text)) {
+      const font = run.fallback ? fallback : bold ? boldFont : main;
+      unit += font.layout(run.text).advanceWidth / font.unitsPerEm;
+    }
+    if (widthCache.size >= WIDTH_CACHE_LIMIT) widthCache.clear();
+    widthCache.set(key, unit);
   }
-  return width;
+  return unit * size;
 }

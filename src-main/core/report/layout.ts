@@ -5,7 +5,7 @@
  * Strings are drawn as glyphs, never interpreted: PDF and HTML special characters print as written.
  */
 import PDFDocument from 'pdfkit';
-import { FONT, registerFonts, splitRuns } from './fonts';
+import { FONT, registerFonts, splitRuns, textWidth } from './fonts';
 
 export const COLOURS = {
   text: '#1d2330',
@@ -95,15 +95,9 @@ export class ReportWriter {
     this.y += points;
   }
 
-  /** Width of text in a style, summed over its font runs. */
+  /** Width of text in a style, summed over its font runs (cached: wrapping measures the same text often). */
   measure(text: string, style: TextStyle = {}): number {
-    const size = style.size ?? 10;
-    let width = 0;
-    for (const run of splitRuns(text)) {
-      this.doc.font(run.fallback ? FONT.fallback : style.bold ? FONT.bold : FONT.regular).fontSize(size);
-      width += this.doc.widthOfString(run.text);
-    }
-    return width;
+    return textWidth(text, style.size ?? 10, style.bold ?? false);
   }
 
   /** Greedy word wrap by measured width; a word longer than the line breaks between characters. */
@@ -152,6 +146,7 @@ export class ReportWriter {
   drawLine(text: string, x: number, top: number, width: number, style: TextStyle = {}): void {
     const size = style.size ?? 10;
     const lineWidth = this.measure(text, style);
+    // Runs advance by pdfkit's own widths, so glyphs sit exactly where pdfkit puts them.
     let cursor =
       style.align === 'right' ? x + width - lineWidth : style.align === 'center' ? x + (width - lineWidth) / 2 : x;
     const baseline = top + size * ASCENT;

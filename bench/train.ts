@@ -118,7 +118,7 @@ export async function runTrainBench(
   return out;
 }
 
-if (require.main === module) {
+if (require.main === module || path.resolve(process.argv[1] ?? '') === __filename) {
   runTrainBench({ grid: !process.argv.includes('--no-grid'), anchor: !process.argv.includes('--no-anchor') }).then(
     (result) => process.stdout.write(`${JSON.stringify(result)}\n`),
     (err) => {

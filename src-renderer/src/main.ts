@@ -6,4 +6,7 @@ import { detectTransport } from './api/transport';
 import './styles.css';
 
 installClient(createClient(detectTransport()));
-createApp(App).use(createPinia()).mount('#app');
+const app = createApp(App).use(createPinia());
+// One prefix for every error Vue catches, so the end-to-end tests can fail on them.
+app.config.errorHandler = (error, _instance, info) => console.error('[greenlight] renderer error:', info, error);
+app.mount('#app');

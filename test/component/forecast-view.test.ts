@@ -50,6 +50,12 @@ describe('Forecast view', () => {
       'genre-Drama',
     ]);
 
+    // A number input hands back a number; the form still reads it.
+    await wrapper.get('[data-testid=field-runtime]').setValue('124');
+    await vi.runAllTimersAsync();
+    const lastRun = host.calls.filter((c) => c.channel === 'forecast.run').at(-1)!;
+    expect((lastRun.input as { input: FilmInput }).input.runtime).toBe(124);
+
     const before = host.calls.filter((c) => c.channel === 'forecast.run').length;
     const budget = wrapper.get('[data-testid=field-budget]');
     for (const text of ['1', '15', '150', '150M']) await budget.setValue(text);

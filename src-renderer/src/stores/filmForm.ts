@@ -71,7 +71,13 @@ export function splitList(text: string): string[] {
 }
 
 /** Turns the typed form into a FilmInput, or says what is wrong with which field. */
-export function formToInput(form: FilmForm): { input: FilmInput | null; errors: FormErrors } {
+export function formToInput(raw: FilmForm): { input: FilmInput | null; errors: FormErrors } {
+  // Inputs of type number hand back numbers: read every field as text.
+  const text = (value: unknown) => (value == null ? '' : String(value));
+  const form = { ...raw } as FilmForm;
+  for (const key of Object.keys(form) as (keyof FilmForm)[]) {
+    if (key !== 'genres') form[key] = text(raw[key]);
+  }
   const errors: FormErrors = {};
   const budget = parseMoney(form.budget);
   if (!form.budget.trim()) errors.budget = 'Budget is required.';

@@ -1,0 +1,132 @@
+/**
+ * What a user does, step by step, over the selectors in selectors.ts. Each step waits for the app to
+ * answer, so tests read as a story. Works on any playwright Page (Chromium via HTTP, or Electron).
+ */
+import type { Page } from 'playwright-core';
+import { sel } from './selectors';
+import { parseMoney } from '../../../src-main/shared/format';
+
+type View = 'forecast' | 'scenarios' | 'data' | 'models' | 'reports';
+
+export async function openView(page: Page, view: View): Promise<void> {
+  await page.click(sel.nav(view));
+  await page.waitForSelector(sel.view(view));
+}
+
+export interface FilmEntry {
+  title?: string;
+  budget?: string;
+  runtime?: string;
+  releaseDate?: string;
+  genres?: string[];
+}
+
+export const forecastSteps = {
+  /** Types a film into the form (genres given replace the defaults) and waits for its forecast. */
+  async enterFilm(page: Page, film: FilmEntry): Promise<void> {
+    const f = sel.forecast;
+    await openView(page, 'forecast');
+    if (film.title !== undefined) await page.fill(f.title, film.title);
+    if (film.runtime !== undefined) await page.fill(f.runtime, film.runtime);
+    if (film.releaseDate !== undefined) await page.fill(f.releaseDate, film.releaseDate);
+    if (film.genres) {
+      for (const box of await page.locator('[data-testid^="genre-"]').all()) {
+        const name = (await box.getAttribute('data-testid'))!.slice('genre-'.length);
+        if ((await box.isChecked()) !== film.genres.includes(name)) await box.click();
+      }
+    }
+    if (film.budget !== undefined) await page.fill(f.budget, film.budget);
+    await forecastSteps.waitForForecast(page, film.budget);
+  },
+
+  /** Waits until the summary shows a settled forecast (for the budget typed, when given). */
+  async waitForForecast(page: Page, budget?: string): Promise<void> {
+    const dollars = budget === undefined ? null : parseMoney(budget);
+    const forBudget = dollars === null ? '' : `[data-budget="${dollars}"]`;
+    await page.waitForSelector(`${sel.forecast.summary}${forBudget}[aria-busy="false"]`);
+  },
+
+  async readForecast(page: Page): Promise<{ revenue: string; range: string; hit: string; roi: string }> {
+    const f = sel.forecast;
+    return {
+      revenue: (await page.textContent(f.revenue))!.trim(),
+      range: (await page.textContent(f.range))!.trim(),
+      hit: (await page.textContent(f.hit))!.trim(),
+      roi: (await page.textContent(f.roi))!.trim(),
+    };
+  },
+
+  async saveScenario(page: Page, name: string): Promise<void> {
+    await page.fill(sel.forecast.scenarioName, name);
+    await page.click(sel.forecast.saveButton);
+    await page.waitForSelector(`${sel.forecast.saveMessage}:has-text("${name}")`);
+  },
+};
+
+export const scenarioSteps = {
+  async compare(page: Page, names: string[]): Promise<void> {
+    await openView(page, 'scenarios');
+    await page.waitForSelector(sel.scenarios.list);
+    for (const name of names) {
+      await page.locator(sel.scenarios.rowByName(name)).locator(sel.scenarios.select).check();
+    }
+    await page.click(sel.scenarios.compare);
+    await page.waitForSelector(sel.scenarios.comparison);
+  },
+};
+
+export const dataSteps = {
+  /** Chooses a file, checks its preview, imports it and waits for the summary. */
+  async importFile(
+    page: Page,
+    file: string,
+  ): Promise<{ rows: string; loaded: string; flagged: string; quarantined: string }> {
+    const d = sel.data;
+    await openView(page, 'data');
+    await page.setInputFiles(d.file, file);
+    await page.waitForSelector(d.preview);
+    await page.click(d.start);
+    await page.waitForSelector(d.summary, { timeout: 120_000 });
+    return {
+      rows: (await page.textContent(d.rows))!.trim(),
+      loaded: (await page.textContent(d.loaded))!.trim(),
+      flagged: (await page.textContent(d.flagged))!.trim(),
+      quarantined: (await page.textContent(d.quarantined))!.trim(),
+    };
+  },
+};
+
+export const modelSteps = {
+  /** Fills the train form and starts training; returns once the progress bar shows. */
+  async startTraining(
+    page: Page,
+    options: { target: string; algorithm: string; params?: Record<string, string>; folds?: string; activate?: boolean },
+  ): Promise<void> {
+    const m = sel.models;
+    await openView(page, 'models');
+    await page.waitForSelector(m.form);
+    await page.selectOption(m.target, options.target);
+    await page.selectOption(m.algorithm, options.algorithm);
+    for (const [name, value] of Object.entries(options.params ?? {})) await page.fill(m.param(name), value);
+    if (options.folds) await page.fill(m.folds, options.folds);
+    if (options.activate !== undefined) await page.setChecked(m.activate, options.activate);
+    await page.click(m.start);
+    await page.waitForSelector(sel.job.progress);
+  },
+
+  async waitForResult(page: Page): Promise<string> {
+    await page.waitForSelector(sel.models.result, { timeout: 170_000 });
+    return (await page.textContent(sel.models.result))!.trim();
+  },
+};
+
+export const aboutSteps = {
+  async open(page: Page): Promise<string> {
+    await page.click(sel.nav('about'));
+    await page.waitForSelector(sel.about.dialog);
+    return (await page.textContent(sel.about.attribution))!.trim();
+  },
+  async close(page: Page): Promise<void> {
+    await page.click(sel.about.close);
+  },
+};

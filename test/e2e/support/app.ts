@@ -1,0 +1,128 @@
+/**
+ * One running app for a browser test: a fresh database in a temp folder (the embedded TMDB data imported on
+ * first run, as the serve command does), the real HTTP host serving the built renderer, and Debian's
+ * Chromium driven by playwright-core.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { startServer, type RunningServer } from '../../../src-main/http/server';
+import { ensureDefaultData } from '../../../src-main/core/ingest/import';
+import { loadActiveModels } from '../../../src-main/core/models/load';
+import { trainModel } from '../../../src-main/core/models/train';
+import { shutdownTrainingPool } from '../../../src-main/core/jobs/pool';
+import { ensureRendererBuilt, RENDERER_OUT, ROOT } from './renderer-build';
+
+export const CHROMIUM = process.env.GREENLIGHT_CHROMIUM ?? '/usr/bin/chromium';
+export const SCREENSHOTS = path.join(ROOT, 'test', 'e2e', 'screenshots');
+
+export function chromiumMissingReason(): string | null {
+  return fs.existsSync(CHROMIUM)
+    ? null
+    : `Chromium not found at ${CHROMIUM} (apt-get install chromium, or set GREENLIGHT_CHROMIUM)`;
+}
+
+export interface RunningApp {
+  server: RunningServer;
+  browser: Browser;
+  page: Page;
+  dir: string;
+  /** Screenshot of the whole page into test/e2e/screenshots/<name>.png. */
+  screenshot(name: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+/**
+ * The default models ship with the app once the training engineer's installer lands; until then (or when
+ * it installs nothing), train small, quick ones so forecasts have something to say.
+ */
+async function ensureModels(server: RunningServer): Promise<void> {
+  const active = loadActiveModels(server.ctx.db);
+  if (!active.revenue) {
+    await trainModel(server.ctx, {
+      target: 'revenue',
+      features: 'greenlight',
+      algorithm: 'gbdt',
+      params: { n_estimators: 60, max_depth: 3, learning_rate: 0.1 },
+      folds: 3,
+      activate: true,
+      note: 'e2e',
+    });
+  }
+  if (!active.hit) {
+    await trainModel(server.ctx, {
+      target: 'hit',
+      features: 'greenlight',
+      algorithm: 'logistic',
+      folds: 3,
+      activate: true,
+      note: 'e2e',
+    });
+  }
+}
+
+export async function startApp(options: { colorScheme?: 'light' | 'dark' } = {}): Promise<RunningApp> {
+  ensureRendererBuilt();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'greenlight-e2e-'));
+  const server = await startServer({
+    db: path.join(dir, 'greenlight.sqlite'),
+    port: 0,
+    staticDir: RENDERER_OUT,
+    log: () => {},
+  });
+  let browser: Browser | undefined;
+  try {
+    await ensureDefaultData(server.ctx.db);
+    await ensureModels(server);
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    });
+    const context = await browser.newContext({
+      viewport: { width: 1400, height: 900 },
+      colorScheme: options.colorScheme ?? 'light',
+      acceptDownloads: true,
+    });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (err) => errors.push(err.message));
+    page.on('console', (message) => {
+      if (message.type() === 'error' && message.text().startsWith('[greenlight]')) errors.push(message.text());
+    });
+    await page.goto(server.url);
+    fs.mkdirSync(SCREENSHOTS, { recursive: true });
+    const opened = browser;
+    return {
+      server,
+      browser: opened,
+      page,
+      dir,
+      async screenshot(name) {
+        const file = path.join(SCREENSHOTS, `${name}.png`);
+        await page.screenshot({ path: file, fullPage: true });
+        return file;
+      },
+      async close() {
+        await opened.close().catch(() => {});
+        await server.close();
+        await shutdownTrainingPool();
+        fs.rmSync(dir, { recursive: true, force: true });
+        if (errors.length) throw new Error(`The page threw: ${errors.join(' | ')}`);
+      },
+    };
+  } catch (err) {
+    await browser?.close().catch(() => {});
+    await server.close();
+    await shutdownTrainingPool();
+    fs.rmSync(dir, { recursive: true, force: true });
+    throw err;
+  }
+}

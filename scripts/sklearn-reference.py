@@ -78,6 +78,14 @@ Xt = r[['runtime', 'popularity', 'vote_average', 'log_budget']].fillna(0).values
 yt_ = np.log1p(r.revenue.values)
 hit = (r.revenue.values >= 2 * r.budget.values).astype(int)
 tm = {'rows': int(len(r))}
+# scikit-learn's own fold assignment (fold number per row, per repeat), so our CV can use identical folds.
+fold_ids = []
+for rep in range(3):
+    ids = np.zeros(len(r), dtype=int)
+    for f, (_, te) in enumerate(KFold(5, shuffle=True, random_state=rep).split(Xt)):
+        ids[te] = f
+    fold_ids.append(ids.tolist())
+tm['kfold_ids'] = fold_ids
 for name, m in [('linear', make_pipeline(StandardScaler(), Ridge(alpha=1.0))),
                 ('gb', GradientBoostingRegressor(n_estimators=100, learning_rate=0.1, max_depth=3, random_state=42)),
                 ('rf', RandomForestRegressor(n_estimators=100, max_depth=10, random_state=42, n_jobs=-1))]:
@@ -100,4 +108,4 @@ out['tmdb4'] = tm
 path = os.path.join(root, 'test/fixtures/sklearn/reference.json')
 with open(path, 'w') as f:
     json.dump(out, f)
-print(json.dumps({k: v for k, v in out.items() if k in ('tmdb4', 'metrics')}, indent=1)[:2000])
+print(json.dumps({k: v for k, v in tm.items() if k != 'kfold_ids'}, indent=1))

@@ -19,6 +19,9 @@ export interface BinnedData {
   nBins: Int32Array;
   /** Upper edges per feature: value v falls in the first bin b with v <= edges[b], else the last bin. */
   edges: Float64Array[];
+  /** Smallest and largest value seen in each bin of these rows, so split thresholds can sit mid-gap. */
+  binMin: Float64Array[];
+  binMax: Float64Array[];
 }
 
 /**
@@ -47,20 +50,46 @@ export function computeBinEdges(X: Matrix, maxBins = 255): Float64Array[] {
       for (let b = 0; b < e.length; b++) e[b] = distinct[b] + (distinct[b + 1] - distinct[b]) / 2;
       edges.push(e);
     } else {
-      const cuts: number[] = [];
-      for (let q = 1; q < maxBins; q++) {
-        // Percentile q/maxBins with 'midpoint' interpolation, as scikit-learn's HistGradientBoosting does.
-        const pos = (q / maxBins) * (n - 1);
-        const lo = Math.floor(pos);
-        const hi = Math.ceil(pos);
-        const cut = sorted[lo] + (sorted[hi] - sorted[lo]) / 2;
-        if (cuts.length === 0 || cut > cuts[cuts.length - 1]) cuts.push(cut);
-      }
-      edges.push(Float64Array.from(cuts));
+      edges.push(tailAwareCuts(sorted, distinct, maxBins));
     }
   }
   return edges;
 }
+
+/**
+ * Cuts for a column with more distinct values than bins: the few smallest and largest distinct values keep a bin
+ * each (outliers live in the tails, where one quantile bin would lump a $1 budget with a $10,000 one), and
+ * the rest are cut at quantiles (midpoints of the surrounding order statistics).
+ */
+function tailAwareCuts(sorted: Float64Array, distinct: number[], maxBins: number): Float64Array {
+  const tail = Math.min(TAIL_BINS, Math.floor(maxBins / 8));
+  const cuts: number[] = [];
+  const push = (cut: number) => {
+    if (cuts.length === 0 || cut > cuts[cuts.length - 1]) cuts.push(cut);
+  };
+  for (let b = 0; b < tail; b++) push(distinct[b] + (distinct[b + 1] - distinct[b]) / 2);
+  const lowest = distinct[tail];
+  const highest = distinct[distinct.length - 1 - tail];
+  let lo = 0;
+  while (sorted[lo] < lowest) lo++;
+  let hi = sorted.length - 1;
+  while (sorted[hi] > highest) hi--;
+  const middleBins = maxBins - 2 * tail;
+  const n = hi - lo + 1;
+  for (let q = 1; q < middleBins; q++) {
+    const pos = lo + (q / middleBins) * (n - 1);
+    const a = Math.floor(pos);
+    const b = Math.ceil(pos);
+    push(sorted[a] + (sorted[b] - sorted[a]) / 2);
+  }
+  for (let b = distinct.length - 1 - tail; b < distinct.length - 1; b++) {
+    push(distinct[b] + (distinct[b + 1] - distinct[b]) / 2);
+  }
+  return Float64Array.from(cuts);
+}
+
+/** Distinct extreme values per side that keep their own bin when a column is cut at quantiles. */
+const TAIL_BINS = 16;
 
 /** The bin code of one raw value for a feature with these edges (binary search; NaN -> MISSING_BIN). */
 export function binValue(edges: Float64Array, v: number): number {
@@ -79,12 +108,26 @@ export function binValue(edges: Float64Array, v: number): number {
 export function applyBins(X: Matrix, edges: Float64Array[]): BinnedData {
   if (edges.length !== X.cols) throw new RangeError(`expected ${edges.length} columns, got ${X.cols}`);
   const codes = new Uint8Array(X.rows * X.cols);
+  const binMin: Float64Array[] = [];
+  const binMax: Float64Array[] = [];
   for (let j = 0; j < X.cols; j++) {
     const e = edges[j];
-    for (let i = 0; i < X.rows; i++) codes[i * X.cols + j] = binValue(e, X.data[i * X.cols + j]);
+    const lo = new Float64Array(e.length + 1).fill(Infinity);
+    const hi = new Float64Array(e.length + 1).fill(-Infinity);
+    for (let i = 0; i < X.rows; i++) {
+      const v = X.data[i * X.cols + j];
+      const c = binValue(e, v);
+      codes[i * X.cols + j] = c;
+      if (c !== MISSING_BIN) {
+        if (v < lo[c]) lo[c] = v;
+        if (v > hi[c]) hi[c] = v;
+      }
+    }
+    binMin.push(lo);
+    binMax.push(hi);
   }
   const nBins = Int32Array.from(edges, (e) => e.length + 1);
-  return { rows: X.rows, cols: X.cols, codes, nBins, edges };
+  return { rows: X.rows, cols: X.cols, codes, nBins, edges, binMin, binMax };
 }
 
 /** Bins a training matrix in one go. */

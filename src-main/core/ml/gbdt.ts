@@ -17,7 +17,7 @@ import {
   resolveMaxFeatures,
 } from './params';
 import { Rng } from './rng';
-import { TreeGrower, type FlatTree } from './tree';
+import { predictTreeRow, TreeGrower, type FlatTree } from './tree';
 import { stripTrainingFields } from './forest';
 import type { FitOptions, Matrix, Params, Task } from './types';
 
@@ -41,6 +41,8 @@ export interface BoostingHistory {
  *   best round (default null = off); validation_fraction: rows held out for it, in (0, 1) (default 0.1,
  *   stratified for classification)
  * - max_bins: value bins per feature (default 255)
+ * - reg_lambda: L2 penalty on leaf values, XGBoost's name (default 0 = scikit-learn's behaviour); shrinks leaves
+ *   that hold few rows, which tames outliers
  * Deterministic for a given seed.
  */
 export class GradientBoosting extends TreeEnsembleModel {
@@ -56,6 +58,7 @@ export class GradientBoosting extends TreeEnsembleModel {
   private readonly nIterNoChange: number | null;
   private readonly validationFraction: number;
   private readonly maxBins: number;
+  private readonly regLambda: number;
 
   constructor(
     readonly task: Task,
@@ -75,6 +78,7 @@ export class GradientBoosting extends TreeEnsembleModel {
     if (this.validationFraction >= 1)
       throw new RangeError(`validation_fraction must be below 1, got ${this.validationFraction}`);
     this.maxBins = intParam(params, 'max_bins', 255, 2);
+    this.regLambda = numberParam(params, 'reg_lambda', 0, 0, Number.MAX_VALUE);
     checkMaxFeatures(params.max_features ?? null);
   }
 
@@ -110,7 +114,7 @@ export class GradientBoosting extends TreeEnsembleModel {
       minSamplesSplit: this.minSamplesSplit,
       minSamplesLeaf: this.minSamplesLeaf,
       maxFeatures,
-      lambda: 0,
+      lambda: this.regLambda,
       rng,
     });
     for (let round = 0; round < this.nEstimators; round++) {
@@ -125,12 +129,12 @@ export class GradientBoosting extends TreeEnsembleModel {
         rows = shuffled.slice(0, sampleSize).sort();
       } else rows = Uint32Array.from(train);
       const grown = grower.grow(rows);
-      if (classification) newtonLeafValues(grown, data, rows, y, raw);
+      if (classification) newtonLeafValues(grown, data, rows, y, raw, this.regLambda);
       for (let k = 0; k < grown.nodeCount; k++) grown.value[k] *= this.learningRate;
       const tree = stripTrainingFields(grown);
       trees.push(tree);
-      // Update every row's raw score (training and validation) by walking the new tree on bin codes.
-      for (let i = 0; i < n; i++) raw[i] += leafValueBinned(grown, data, i);
+      // Update every row's raw score (training and validation) exactly as predict() will compute it.
+      for (let i = 0; i < n; i++) raw[i] += predictTreeRow(tree, X.data, i * X.cols);
       history.trainLoss.push(meanLoss(train, y, raw, classification));
       if (validation.length > 0) {
         const v = meanLoss(validation, y, raw, classification);
@@ -188,12 +192,15 @@ function leafIndexBinned(tree: GrownTree, data: BinnedData, row: number): number
   return node;
 }
 
-function leafValueBinned(tree: GrownTree, data: BinnedData, row: number): number {
-  return tree.value[leafIndexBinned(tree, data, row)];
-}
-
 /** Log loss: one Newton step per leaf, as scikit-learn's binomial deviance (0 when the hessian vanishes). */
-function newtonLeafValues(tree: GrownTree, data: BinnedData, rows: Uint32Array, y: Float64Array, raw: Float64Array) {
+function newtonLeafValues(
+  tree: GrownTree,
+  data: BinnedData,
+  rows: Uint32Array,
+  y: Float64Array,
+  raw: Float64Array,
+  lambda: number,
+) {
   const num = new Float64Array(tree.nodeCount);
   const den = new Float64Array(tree.nodeCount);
   for (let k = 0; k < rows.length; k++) {
@@ -205,7 +212,7 @@ function newtonLeafValues(tree: GrownTree, data: BinnedData, rows: Uint32Array, 
   }
   // Internal nodes keep their value (unused by prediction); TreeSHAP reads only leaves and covers.
   for (let k = 0; k < tree.nodeCount; k++) {
-    if (tree.feature[k] < 0) tree.value[k] = den[k] < 1e-150 ? 0 : num[k] / den[k];
+    if (tree.feature[k] < 0) tree.value[k] = den[k] + lambda < 1e-150 ? 0 : num[k] / (den[k] + lambda);
   }
 }
 

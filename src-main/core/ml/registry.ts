@@ -23,7 +23,15 @@ const TREE_PARAMS = ['max_depth', 'min_samples_split', 'min_samples_leaf', 'max_
 
 /** Parameter names each algorithm reads. */
 export const KNOWN_PARAMS: Record<AlgorithmName, readonly string[]> = {
-  gbdt: [...TREE_PARAMS, 'n_estimators', 'learning_rate', 'subsample', 'n_iter_no_change', 'validation_fraction'],
+  gbdt: [
+    ...TREE_PARAMS,
+    'n_estimators',
+    'learning_rate',
+    'subsample',
+    'n_iter_no_change',
+    'validation_fraction',
+    'reg_lambda',
+  ],
   rf: [...TREE_PARAMS, 'n_estimators', 'bootstrap'],
   tree: TREE_PARAMS,
   linear: ['alpha'],

@@ -53,6 +53,7 @@ interface SplitChoice {
   gain: number;
   feature: number;
   bin: number; // left = codes <= bin (missing handled by missingLeft)
+  nextBin: number; // the next non-empty bin at this node (its smallest value bounds the threshold)
   missingLeft: boolean;
   tL: number;
   wL: number;
@@ -85,7 +86,7 @@ export class TreeGrower {
   private cover!: Float64Array;
   private gain!: Float64Array;
   private count = 0;
-  private best: SplitChoice = { gain: 0, feature: -1, bin: 0, missingLeft: false, tL: 0, wL: 0, cL: 0 };
+  private best: SplitChoice = { gain: 0, feature: -1, bin: 0, nextBin: 0, missingLeft: false, tL: 0, wL: 0, cL: 0 };
 
   constructor(
     private readonly data: BinnedData,
@@ -164,7 +165,10 @@ export class TreeGrower {
       const ri = this.count++;
       this.feature[node] = f;
       this.binThreshold[node] = b.bin;
-      this.threshold[node] = b.bin >= this.data.nBins[f] - 1 ? ALL_VALUES : this.data.edges[f][b.bin];
+      // Mid-gap between the largest value going left and the smallest going right, as classic CART does
+      // (with one bin per distinct value this is exactly scikit-learn's threshold).
+      this.threshold[node] =
+        b.nextBin < 0 ? ALL_VALUES : midpoint(this.data.binMax[f][b.bin], this.data.binMin[f][b.nextBin]);
       this.missingLeft[node] = b.missingLeft ? 1 : 0;
       this.left[node] = li;
       this.right[node] = ri;
@@ -299,6 +303,7 @@ export class TreeGrower {
   private consider(
     f: number,
     bin: number,
+    nextBin: number,
     tL: number,
     wL: number,
     cL: number,
@@ -329,6 +334,7 @@ export class TreeGrower {
           best.gain = g;
           best.feature = f;
           best.bin = bin;
+          best.nextBin = nextBin;
           best.missingLeft = side === 0;
           best.tL = tl;
           best.wL = wl;
@@ -346,6 +352,7 @@ export class TreeGrower {
       best.gain = g;
       best.feature = f;
       best.bin = bin;
+      best.nextBin = nextBin;
       // No missing values seen here: send future ones where most training weight went.
       best.missingLeft = wL >= wR;
       best.tL = tL;
@@ -375,16 +382,19 @@ export class TreeGrower {
     let wL = 0;
     let cL = 0;
     let distinct = cM > 0 ? 1 : 0;
+    let prev = -1;
     for (let b = 0; b < nb; b++) {
       const o = base + b * 3;
       const c = h[o + 2];
       if (c === 0) continue;
       distinct++;
+      // Split between the previous non-empty bin and this one: left takes everything up to `prev`.
+      if (prev >= 0) this.consider(f, prev, b, tL, wL, cL, tM, wM, cM, T, W, cnt, parentScore, minGain);
       tL += h[o];
       wL += h[o + 1];
       cL += c;
-      if (cL >= cValues) break; // the last non-empty bin: nothing left to put right
-      this.consider(f, b, tL, wL, cL, tM, wM, cM, T, W, cnt, parentScore, minGain);
+      prev = b;
+      if (cL >= cValues) break;
     }
     if (cM > 0 && cValues > 0) {
       // Values left, missing right.
@@ -416,6 +426,7 @@ export class TreeGrower {
       best.gain = g;
       best.feature = f;
       best.bin = bin;
+      best.nextBin = -1;
       best.missingLeft = false;
       best.tL = tL;
       best.wL = wL;
@@ -461,8 +472,9 @@ export class TreeGrower {
       tL += t[r];
       wL += w[r];
       const code = key >>> 16;
-      if (keys[k + 1] >>> 16 !== code) {
-        this.consider(f, code, tL, wL, k + 1, tM, wM, cM, T, W, cnt, parentScore, minGain);
+      const nextCode = keys[k + 1] >>> 16;
+      if (nextCode !== code) {
+        this.consider(f, code, nextCode, tL, wL, k + 1, tM, wM, cM, T, W, cnt, parentScore, minGain);
       }
     }
     if (cM > 0 && nValues > 0) {
@@ -470,6 +482,12 @@ export class TreeGrower {
     }
     return true;
   }
+}
+
+/** Midpoint of two values; the lower one if rounding would put it on the upper (as scikit-learn guards). */
+function midpoint(a: number, b: number): number {
+  const m = a / 2 + b / 2;
+  return m >= b ? a : m;
 }
 
 function subtractInto(parent: Float64Array, child: Float64Array) {

@@ -79,6 +79,7 @@ export function findComparables(
   k: number,
   predicted: (film: SilverFilm) => number | null,
 ): Comparable[] {
+  if (k <= 0) return [];
   const logBudget = Math.log(input.budget);
   const year = inputYear(input);
   const runtime = input.runtime ?? null;
@@ -89,10 +90,22 @@ export function findComparables(
   const ownTitle = input.title ? nameKey(input.title) : null;
   const w = SIMILARITY_WEIGHTS;
 
+  // Weight of every component the scenario has beyond budget: with it, a film's score is bounded by
+  // (w_budget * budget_similarity + rest) / (w_budget + rest), so films too far in budget are skipped early.
+  const rest =
+    (genreCount > 0 ? w.genres : 0) +
+    (year !== null ? w.year : 0) +
+    (runtime !== null ? w.runtime : 0) +
+    (input.language ? w.language : 0) +
+    (people.size > 0 ? w.people : 0) +
+    (companies.size > 0 ? w.companies : 0);
+
   const best: { i: number; s: number }[] = [];
   for (let i = 0; i < index.films.length; i++) {
+    const budgetSimilarity = Math.exp(-Math.abs(index.logBudget[i] - logBudget));
+    if (best.length === k && (w.budget * budgetSimilarity + rest) / (w.budget + rest) <= best[k - 1].s) continue;
     if (ownTitle !== null && index.titleKey[i] === ownTitle && (year === null || index.year[i] === year)) continue;
-    let sum = w.budget * Math.exp(-Math.abs(index.logBudget[i] - logBudget));
+    let sum = w.budget * budgetSimilarity;
     let weights = w.budget;
     if (genreCount > 0) {
       const shared = popcount(genres & index.genreMask[i]);

@@ -78,8 +78,9 @@ export function forecastWith(state: ForecastState, rawInput: FilmInput, options:
   let hitContributions: Forecast['hitContributions'];
   if (hitModel) {
     hitProbability = hitModel.predict(input);
-    const hitExplained = hitModel.explain(input);
-    hitContributions = describeContributions(hitExplained.contributions, 'log-odds of a hit');
+    if (options.explainHit) {
+      hitContributions = describeContributions(hitModel.explain(input).contributions, 'log-odds of a hit');
+    }
   }
 
   const k = options.comparables ?? DEFAULT_COMPARABLES;

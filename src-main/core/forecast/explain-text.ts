@@ -5,13 +5,20 @@
 import type { Contribution } from '../../shared/forecast';
 import type { FeatureContribution } from '../models/types';
 
-/** 'log_budget' -> 'budget', 'genre=Action' -> 'genre Action', 'release_month' -> 'release month'. */
+const readable = new Map<string, string>();
+
+/** 'log_budget' -> 'budget', 'genre=Action' -> 'genre Action', 'release_month' -> 'release month' (memoised). */
 export function readableFeature(feature: string): string {
-  return feature
-    .replace(/^log1?p?_/, '')
-    .replace(/[=_]/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  let text = readable.get(feature);
+  if (text === undefined) {
+    text = feature
+      .replace(/^log1?p?_/, '')
+      .replace(/[=_]/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim();
+    if (readable.size < 10_000) readable.set(feature, text);
+  }
+  return text;
 }
 
 export function describeContributions(contributions: readonly FeatureContribution[], scale: string): Contribution[] {

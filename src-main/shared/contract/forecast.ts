@@ -72,6 +72,8 @@ export const forecastOptionsSchema = z
     comparables: z.number().int().min(0).max(50).optional(),
     /** Budget and month sweeps (default true). */
     whatIf: z.boolean().optional(),
+    /** Also explain the hit probability (hitContributions; default false). */
+    explainHit: z.boolean().optional(),
   })
   .strict();
 

@@ -67,7 +67,7 @@ const call = <T>(channel: string, input: unknown) => dispatch(handlers, ctx, cha
 
 describe('forecast with the trained models', () => {
   it('adds contributions up to the raw prediction exactly, for revenue and hit', () => {
-    const f = forecast(ctx, scenario);
+    const f = forecast(ctx, scenario, { explainHit: true });
     const state = forecastState(ctx);
     const raw = state.models.revenue.predictRaw(f.input);
     const sum = f.base + f.contributions.reduce((s, c) => s + c.effect, 0);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildComparablesIndex, findComparables } from '../../../src-main/core/forecast/comparables';
-import { sampleFilms } from './helpers';
+import { sampleFilms, silverFilm } from './helpers';
 
 const predicted = () => 1;
 
@@ -50,5 +50,36 @@ describe('comparables', () => {
       predicted,
     );
     expect(withDirector[0].id).toBe(1);
+  });
+});
+
+describe('comparables pruning', () => {
+  it('finds the same films as an exhaustive ranking', () => {
+    // 400 films on a grid of budgets, years and genres; compare the pruned scan with a full sort.
+    const genres = ['Action', 'Drama', 'Comedy', 'Horror', 'Adventure'];
+    const films = Array.from({ length: 400 }, (_, i) =>
+      silverFilm({
+        id: i + 1,
+        title: `F${i}`,
+        budget: 1e6 * (1 + ((i * 37) % 300)),
+        year: 1980 + (i % 37),
+        releaseDate: `${1980 + (i % 37)}-05-01`,
+        runtime: 80 + (i % 60),
+        genres: [genres[i % 5], genres[(i * 7) % 5]],
+        originalLanguage: i % 3 === 0 ? 'fr' : 'en',
+      }),
+    );
+    const index = buildComparablesIndex(films);
+    const input = {
+      budget: 80e6,
+      genres: ['Action', 'Horror'],
+      releaseDate: '2001-05-01',
+      runtime: 100,
+      language: 'en',
+    };
+    const found = findComparables(index, input, 10, predicted);
+    const all = findComparables(index, input, 400, predicted);
+    expect(found.map((c) => c.id)).toEqual(all.slice(0, 10).map((c) => c.id));
+    expect(findComparables(index, input, 0, predicted)).toEqual([]);
   });
 });

@@ -19,7 +19,8 @@ function state() {
 describe('forecastWith', () => {
   it('gives revenue from the raw prediction and contributions that add up to it exactly', () => {
     const s = state();
-    const f = forecastWith(s, scenario);
+    const f = forecastWith(s, scenario, { explainHit: true });
+    expect(forecastWith(s, scenario).hitContributions).toBeUndefined();
     const raw = s.models.revenue.predictRaw(f.input);
     const sum = f.base + f.contributions.reduce((acc, c) => acc + c.effect, 0);
     expect(Math.abs(sum - raw)).toBeLessThan(1e-9);

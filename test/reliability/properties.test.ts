@@ -430,16 +430,14 @@ function makeData(rows: number, cols: number, seed: number, missing: number, cla
 
 describe('properties: model (de)serialisation', () => {
   it('every algorithm predicts identically after toJSON -> JSON text -> loadEstimator', async () => {
-    const spec = fc
-      .constantFrom(...ALGORITHMS)
-      .chain((a) =>
-        fc.record({
-          algorithm: fc.constant(a.algorithm),
-          task: fc.constantFrom(...a.tasks),
-          params: a.params,
-          data: dataset,
-        }),
-      );
+    const spec = fc.constantFrom(...ALGORITHMS).chain((a) =>
+      fc.record({
+        algorithm: fc.constant(a.algorithm),
+        task: fc.constantFrom(...a.tasks),
+        params: a.params,
+        data: dataset,
+      }),
+    );
     await property(
       'model round trip',
       fc.property(spec, ({ algorithm, task, params, data }) => {

@@ -132,4 +132,11 @@ export function parseMoney(text: string): number | null {
   return Number.isFinite(value) ? Math.round(value) : null;
 }
 
+/** A model metric by its name: money for *_dollars, whole counts for rows, else three decimals. */
+export function formatMetric(name: string, value: number | null | undefined): string {
+  if (/dollars/i.test(name)) return formatMoney(value);
+  if (/^(rows|n|count|tp|fp|tn|fn)$/i.test(name)) return formatNumber(value);
+  return formatNumber(value, 3);
+}
+
 export const MONEY_FORMATS_HINT = 'Type money as 90M, 1.5B, 750K or $90,000,000.';

@@ -11,11 +11,12 @@ import type { ExploreData, HistogramBin } from '../contract/data';
 const money = (v: number) => formatMoney(v);
 
 /** A histogram over money on a log scale (bin edges in log10 dollars), labelled by each bin's lower edge. */
-export function moneyHistogramOption(bins: HistogramBin[], title: string, theme: ChartTheme) {
+export function moneyHistogramOption(bins: HistogramBin[], theme: ChartTheme) {
   const label = (log10: number) => money(10 ** log10);
   return {
     ...baseOption(theme),
-    title: { text: title, left: 0, textStyle: { color: theme.text, fontSize: 13, fontWeight: 600 } },
+    legend: { show: false },
+    grid: { left: 56, right: 16, top: 28, bottom: 32 },
     tooltip: { trigger: 'axis' as const },
     xAxis: { type: 'category', data: bins.map((b) => label(b.from)), ...axisStyle(theme) },
     yAxis: { type: 'value', name: 'Films', ...axisStyle(theme) },
@@ -36,12 +37,8 @@ export function revenueByGenreOption(rows: { genre: string; median: number; coun
   const sorted = [...rows].sort((a, b) => b.median - a.median);
   return {
     ...baseOption(theme),
-    title: {
-      text: 'Median revenue by genre',
-      left: 0,
-      textStyle: { color: theme.text, fontSize: 13, fontWeight: 600 },
-    },
-    grid: { left: 120, right: 24, top: 36, bottom: 32 },
+    legend: { show: false },
+    grid: { left: 120, right: 24, top: 12, bottom: 32 },
     tooltip: { trigger: 'axis' as const },
     xAxis: { type: 'value', ...axisStyle(theme), axisLabel: { ...axisStyle(theme).axisLabel, formatter: money } },
     yAxis: { type: 'category', inverse: true, data: sorted.map((r) => r.genre), ...axisStyle(theme) },
@@ -61,7 +58,6 @@ export function revenueByYearOption(rows: { year: number; median: number; count:
   const sorted = [...rows].sort((a, b) => a.year - b.year);
   return {
     ...baseOption(theme),
-    title: { text: 'Revenue by year', left: 0, textStyle: { color: theme.text, fontSize: 13, fontWeight: 600 } },
     legend: { top: 0, right: 0, textStyle: { color: theme.text } },
     grid: { left: 64, right: 56, top: 40, bottom: 32 },
     tooltip: { trigger: 'axis' as const },
@@ -95,7 +91,6 @@ export function budgetVsRevenueOption(points: { title: string; budget: number; r
   const hi = Math.max(...usable.map((p) => Math.max(p.budget, p.revenue)), 1e9);
   return {
     ...baseOption(theme),
-    title: { text: 'Budget vs revenue', left: 0, textStyle: { color: theme.text, fontSize: 13, fontWeight: 600 } },
     xAxis: {
       type: 'log',
       name: 'Budget',
@@ -140,12 +135,8 @@ export function missingValuesOption(rows: ExploreData['missing'], films: number,
     .sort((a, b) => b.share - a.share);
   return {
     ...baseOption(theme),
-    title: {
-      text: 'Missing values by column',
-      left: 0,
-      textStyle: { color: theme.text, fontSize: 13, fontWeight: 600 },
-    },
-    grid: { left: 130, right: 24, top: 36, bottom: 32 },
+    legend: { show: false },
+    grid: { left: 130, right: 24, top: 12, bottom: 32 },
     tooltip: { trigger: 'axis' as const },
     xAxis: {
       type: 'value',

@@ -5,15 +5,10 @@
 import type { ModelDiagnostics } from '../contract/models';
 import { axisStyle, baseOption, type ChartTheme } from './theme';
 
-const titled = (text: string, theme: ChartTheme) => ({
-  text,
-  left: 0,
-  textStyle: { color: theme.text, fontSize: 13, fontWeight: 600 },
-});
-
 function extent(values: number[]): [number, number] {
   if (!values.length) return [0, 1];
-  return [Math.min(...values), Math.max(...values)];
+  // Whole numbers at the ends, so the axis labels stay short.
+  return [Math.floor(Math.min(...values)), Math.ceil(Math.max(...values))];
 }
 
 /** Out-of-fold predictions against the truth, with the diagonal a perfect model would sit on. */
@@ -23,7 +18,6 @@ export function actualVsPredictedOption(d: ModelDiagnostics, theme: ChartTheme) 
   const axisName = d.target === 'revenue' ? ' (log revenue)' : '';
   return {
     ...baseOption(theme),
-    title: titled('Actual vs predicted (out of fold)', theme),
     xAxis: {
       type: 'value',
       name: `Predicted${axisName}`,
@@ -62,7 +56,6 @@ export function residualsOption(d: ModelDiagnostics, theme: ChartTheme) {
   const [lo, hi] = extent(d.residuals.map((p) => p.predicted));
   return {
     ...baseOption(theme),
-    title: titled('Residuals', theme),
     xAxis: {
       type: 'value',
       name: 'Predicted',
@@ -100,7 +93,6 @@ export function residualsOption(d: ModelDiagnostics, theme: ChartTheme) {
 export function rocOption(d: ModelDiagnostics, theme: ChartTheme) {
   return {
     ...baseOption(theme),
-    title: titled('ROC curve', theme),
     xAxis: {
       type: 'value',
       name: 'False positive rate',
@@ -137,7 +129,6 @@ export function rocOption(d: ModelDiagnostics, theme: ChartTheme) {
 export function calibrationOption(d: ModelDiagnostics, theme: ChartTheme) {
   return {
     ...baseOption(theme),
-    title: titled('Calibration', theme),
     xAxis: {
       type: 'value',
       name: 'Predicted probability',
@@ -174,8 +165,8 @@ export function importanceOption(d: ModelDiagnostics, theme: ChartTheme, top = 1
   const rows = [...d.importance].sort((a, b) => b.gain - a.gain).slice(0, top);
   return {
     ...baseOption(theme),
-    title: titled('Feature importance (gain)', theme),
-    grid: { left: 160, right: 24, top: 36, bottom: 32 },
+    legend: { show: false },
+    grid: { left: 160, right: 24, top: 12, bottom: 32 },
     tooltip: { trigger: 'axis' as const },
     xAxis: { type: 'value', ...axisStyle(theme) },
     yAxis: { type: 'category', inverse: true, data: rows.map((r) => r.feature), ...axisStyle(theme) },

@@ -107,6 +107,8 @@ export async function startApp(options: { colorScheme?: 'light' | 'dark' } = {})
       dir,
       async screenshot(name) {
         const file = path.join(SCREENSHOTS, `${name}.png`);
+        // From the top, so the sticky sidebar sits where a user sees it.
+        await page.evaluate(() => window.scrollTo(0, 0));
         await page.screenshot({ path: file, fullPage: true });
         return file;
       },

@@ -32,18 +32,21 @@ export function originOf(url: string | null | undefined): string | null {
 
 /**
  * The Content-Security-Policy of the app's pages. Scripts only from the app itself (no inline script, no eval),
- * no network but the app's own origin, no plugins, frames, forms or <base>. Styles allow inline because Vue
- * transitions and chart libraries set them; a style cannot run code. `devServerOrigin` (electron-vite dev only)
- * adds the dev server and its hot-reload websocket.
+ * no network but the app's own origin, no plugins, frames, forms or <base>. Stylesheets only from the app; inline
+ * style attributes are allowed because chart tooltips are HTML strings carrying them (a style cannot run code).
+ * `devServerOrigin` (electron-vite dev only) adds the dev server and its hot-reload websocket, and inline <style>
+ * elements, which Vite's dev server injects.
  */
 export function contentSecurityPolicy(options: { devServerOrigin?: string } = {}): string {
   const dev = options.devServerOrigin ? originOf(options.devServerOrigin) : null;
   const self = dev ? `'self' ${dev}` : "'self'";
   const connect = dev ? `${self} ${dev.replace(/^http/, 'ws')}` : self;
+  const styles = dev ? `${self} 'unsafe-inline'` : self;
   return [
     "default-src 'none'",
     `script-src ${self}`,
-    `style-src ${self} 'unsafe-inline'`,
+    `style-src ${styles}`,
+    "style-src-attr 'unsafe-inline'",
     `img-src ${self} data: blob:`,
     `font-src ${self} data:`,
     `connect-src ${connect}`,

@@ -144,6 +144,8 @@ describe('contentSecurityPolicy', () => {
     expect(csp.get('object-src')).toEqual(["'none'"]);
     expect(csp.get('base-uri')).toEqual(["'none'"]);
     expect(csp.get('frame-src')).toEqual(["'none'"]);
+    expect(csp.get('style-src')).toEqual(["'self'"]); // no injected <style>; style attributes only
+    expect(csp.get('style-src-attr')).toEqual(["'unsafe-inline'"]);
     const all = contentSecurityPolicy();
     expect(all).not.toMatch(/unsafe-eval|\*|https?:/);
     expect(csp.get('script-src')).not.toContain("'unsafe-inline'");

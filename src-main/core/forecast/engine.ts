@@ -1,6 +1,6 @@
 /**
  * One forecast from loaded models and an index of past films: the pure part of core/forecast (no database).
- * `buildForecastState` prepares everything that does not depend on the scenario (sorted residuals, the
+ * `buildForecastState` prepares everything that does not depend on the scenario (the interval model, the
  * vocabulary, the comparables index) once; `forecastWith` is then a handful of model calls.
  */
 import type { FilmInput, SilverFilm } from '../../shared/film';
@@ -8,7 +8,7 @@ import type { Forecast, ModelUsed, WhatIfPoint } from '../../shared/forecast';
 import type { ForecastOptions } from '../../shared/contract/forecast';
 import type { LoadedModel } from '../models/types';
 import { buildComparablesIndex, findComparables, inputYear, type ComparablesIndex } from './comparables';
-import { conformalHalfWidth, dollarInterval, sortResiduals } from './conformal';
+import { buildIntervalModel, dollarInterval, halfWidthFor, type IntervalModel } from './conformal';
 import { describeContributions } from './explain-text';
 import { buildVocabulary, type Vocabulary } from './names';
 import { checkScenario, type TrainingCoverage } from './validate';
@@ -27,7 +27,8 @@ export interface ForecastModels {
 
 export interface ForecastState {
   models: ForecastModels;
-  residuals: Float64Array;
+  /** Conformal half-widths from the revenue model's out-of-fold residuals (by predicted value when known). */
+  intervals: IntervalModel;
   vocabulary: Vocabulary;
   comparables: ComparablesIndex;
   coverage: TrainingCoverage;
@@ -40,11 +41,12 @@ export function buildForecastState(
   models: ForecastModels,
   films: readonly SilverFilm[],
   gold: Map<number, number> = new Map(),
+  oofPredicted: readonly number[] | null = null,
 ): ForecastState {
   const cov = models.revenue.coverage;
   return {
     models,
-    residuals: sortResiduals(models.revenue.calibration.absResiduals ?? []),
+    intervals: buildIntervalModel(models.revenue.calibration.absResiduals ?? [], oofPredicted),
     vocabulary: buildVocabulary(films, cov.genres),
     comparables: buildComparablesIndex(films),
     coverage: { maxBudget: cov.maxBudget, minBudget: cov.minBudget, firstYear: cov.firstYear, lastYear: cov.lastYear },
@@ -64,13 +66,12 @@ export function forecastWith(state: ForecastState, rawInput: FilmInput, options:
   const explained = revenueModel.explain(input);
   const raw = explained.base + explained.contributions.reduce((sum, c) => sum + c.effect, 0);
   const revenue = Math.expm1(raw);
-  if (state.residuals.length === 0) {
+  if (state.intervals.size === 0) {
     warnings.push('The revenue model kept no out-of-fold residuals, so no honest interval can be given.');
   }
   const intervals: Forecast['intervals'] = {};
   for (const level of levels) {
-    const half = state.residuals.length === 0 ? 0 : conformalHalfWidth(state.residuals, level);
-    intervals[String(level)] = dollarInterval(raw, half);
+    intervals[String(level)] = dollarInterval(raw, halfWidthFor(state.intervals, raw, level));
   }
   const headline = intervals[String(interval)];
 
@@ -122,8 +123,7 @@ export interface QuickForecast {
 export function quickForecast(state: ForecastState, rawInput: FilmInput, level = DEFAULT_INTERVAL): QuickForecast {
   const { input, warnings } = checkScenario(rawInput, state.vocabulary, state.coverage);
   const raw = state.models.revenue.predictRaw(input);
-  const half = state.residuals.length === 0 ? 0 : conformalHalfWidth(state.residuals, level);
-  const { low, high } = dollarInterval(raw, half);
+  const { low, high } = dollarInterval(raw, halfWidthFor(state.intervals, raw, level));
   const revenue = Math.expm1(raw);
   return {
     input,

@@ -11,7 +11,7 @@ import type { AppEvent } from '../../shared/contract';
 import type { CoreContext } from '../context';
 import type { Db } from '../store/db';
 import { loadActiveModels } from '../models/load';
-import { activeModelIds } from '../store/models';
+import { activeModelIds, getModelVersion } from '../store/models';
 import { goldPredictions } from '../store/gold';
 import { loadSilverFilms } from '../store/films';
 import { buildForecastState, forecastWith, type ForecastState } from './engine';
@@ -62,9 +62,20 @@ export function forecastState(ctx: CoreContext | { db: Db }): ForecastState {
     { revenue: models.revenue, hit: models.hit ?? null },
     loadSilverFilms(ctx.db),
     goldPredictions(ctx.db, models.revenue.version.id),
+    outOfFoldPredictions(ctx.db, models.revenue.version.id, models.revenue.calibration.absResiduals?.length ?? 0),
   );
   cache.set(ctx.db, { key, state });
   return state;
+}
+
+/**
+ * The revenue model's out-of-fold predictions, in the order of its residuals (training keeps both in its
+ * report), so intervals can be conformal per band of predicted revenue. Null when the version does not keep
+ * them (shipped models drop the report's OOF block to stay small): intervals are then plain conformal.
+ */
+function outOfFoldPredictions(db: Db, modelId: number, residuals: number): number[] | null {
+  const oof = (getModelVersion(db, modelId)?.report as { oof?: { predicted?: number[] } } | undefined)?.oof;
+  return oof?.predicted && oof.predicted.length === residuals ? oof.predicted : null;
 }
 
 /** One scenario's forecast with the active models. Throws InvalidInputError on an unknown genre. */

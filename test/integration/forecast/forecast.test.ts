@@ -13,6 +13,7 @@ import { trainModel } from '../../../src-main/core/models/train';
 import { activateModel } from '../../../src-main/core/models/versions';
 import { WorkerPool } from '../../../src-main/core/jobs/pool';
 import { loadSilverFilms } from '../../../src-main/core/store/films';
+import { getModelVersion } from '../../../src-main/core/store/models';
 import { dispatch, InvalidInputError } from '../../../src-main/core/api/handler';
 import { handlers } from '../../../src-main/core/api/handlers';
 import { forecast, forecastState } from '../../../src-main/core/forecast/service';
@@ -96,11 +97,22 @@ describe('forecast with the trained models', () => {
   it("keeps the stated coverage on out-of-fold films (conformal on the model's OOF residuals)", () => {
     const residuals = forecastState(ctx).models.revenue.calibration.absResiduals!;
     expect(residuals.length).toBeGreaterThan(3000);
+    const predicted = (getModelVersion(db, revenueId)!.report as { oof: { predicted: number[] } }).oof.predicted;
+    expect(forecastState(ctx).intervals.kind).toBe('mondrian');
     for (const level of [0.5, 0.8, 0.95]) {
-      const { coverage } = crossCheckCoverage(residuals, level, 5, 1);
+      const { coverage, byPredictedQuintile } = crossCheckCoverage(residuals, level, 5, 1, predicted);
       expect(coverage).toBeGreaterThan(level - 0.02);
       expect(coverage).toBeLessThan(level + 0.02);
+      // Small films as well as blockbusters: every band of predicted revenue keeps the level.
+      for (const band of byPredictedQuintile) {
+        expect(band).toBeGreaterThan(level - 0.06);
+        expect(band).toBeLessThan(level + 0.06);
+      }
     }
+    // A small film gets a wider interval (on the log scale) than a blockbuster.
+    const small = forecast(ctx, { ...scenario, budget: 2e6, genres: ['Drama'] });
+    const big = forecast(ctx, { ...scenario, budget: 200e6 });
+    expect(small.revenueHigh / small.revenueLow).toBeGreaterThan(big.revenueHigh / big.revenueLow);
   });
 
   it('gives hit probabilities that are calibrated on held-out folds', () => {

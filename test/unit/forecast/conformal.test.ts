@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
+  buildIntervalModel,
+  halfWidthFor,
+  MAX_BINS,
+  MIN_BIN_SIZE,
   conformalHalfWidth,
   crossCheckCoverage,
   dollarInterval,
@@ -81,5 +85,46 @@ describe('hit calibration checks', () => {
     const calibratedError = expectedCalibrationError(heldProbs, heldLabels);
     expect(calibratedError).toBeLessThan(0.03);
     expect(rawError).toBeGreaterThan(calibratedError * 2);
+  });
+});
+
+describe('conformal intervals by band of predicted revenue (Mondrian)', () => {
+  // Small films (low predictions) have residuals four times larger than blockbusters, as in the TMDB data.
+  const n = 3000;
+  const order = shuffledIndices(n, 3);
+  const predicted = order.map((i) => 12 + (8 * i) / n);
+  const residuals = order.map((i, j) => {
+    const noise = Math.abs(Math.sin(j * 78.233) * 43758.5453) % 1;
+    return noise * (predicted[j] < 16 ? 4 : 1);
+  });
+
+  it('plain conformal under-covers the small films and over-covers the big ones', () => {
+    const plain = crossCheckCoverage(residuals, 0.8, 5, 1);
+    expect(plain.coverage).toBeGreaterThan(0.78);
+    const plainByBand = crossCheckCoverage(residuals, 0.8, 5, 1, predicted).byPredictedQuintile;
+    expect(plainByBand).toHaveLength(5);
+    // With `predicted` given the check itself is Mondrian; rebuild the plain per-band figures by hand.
+    const q = conformalHalfWidth(sortResiduals(residuals), 0.8);
+    const smallFilms = residuals.filter((_, i) => predicted[i] < 14);
+    const bigFilms = residuals.filter((_, i) => predicted[i] > 18);
+    expect(smallFilms.filter((r) => r <= q).length / smallFilms.length).toBeLessThan(0.7);
+    expect(bigFilms.filter((r) => r <= q).length / bigFilms.length).toBe(1);
+    // Mondrian holds the level in every band.
+    for (const coverage of plainByBand) {
+      expect(coverage).toBeGreaterThan(0.76);
+      expect(coverage).toBeLessThan(0.84);
+    }
+  });
+
+  it('builds bins of at least MIN_BIN_SIZE and gives wider intervals where residuals are larger', () => {
+    const model = buildIntervalModel(residuals, predicted);
+    expect(model.kind).toBe('mondrian');
+    expect(model.bins).toHaveLength(MAX_BINS);
+    for (const bin of model.bins) expect(bin.length).toBeGreaterThanOrEqual(MIN_BIN_SIZE);
+    expect(halfWidthFor(model, 13, 0.8)).toBeGreaterThan(3 * halfWidthFor(model, 19, 0.8));
+    // Too few residuals for bins, or no predictions: plain.
+    expect(buildIntervalModel(residuals.slice(0, 300), predicted.slice(0, 300)).kind).toBe('plain');
+    expect(buildIntervalModel(residuals).kind).toBe('plain');
+    expect(halfWidthFor(buildIntervalModel([]), 10, 0.8)).toBe(0);
   });
 });

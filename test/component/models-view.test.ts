@@ -1,0 +1,172 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { mount } from '@vue/test-utils';
+import { createPinia, setActivePinia } from 'pinia';
+import ModelsView from '../../src-renderer/src/views/ModelsView.vue';
+import type { ModelOptions } from '../../src-main/shared/contract/models';
+import type { ModelVersionSummary } from '../../src-main/core/models/types';
+import { useEventsStore } from '../../src-renderer/src/stores/events';
+import { parseGrid, parseParam } from '../../src-renderer/src/views/models/params';
+import { installFakeHost, settle } from './fake-transport';
+
+const JOB = '0e5d6c7b-8a9f-4e3d-a2b1-c0d9e8f7a6b5';
+const options: ModelOptions = {
+  targets: ['revenue', 'hit'],
+  featureSets: [{ name: 'greenlight', features: ['log_budget', 'runtime'] }],
+  featureNames: ['log_budget', 'runtime'],
+  algorithms: [
+    {
+      name: 'gbdt',
+      label: 'Gradient-boosted trees',
+      targets: ['revenue', 'hit'],
+      params: [
+        { name: 'n_estimators', default: 100 },
+        { name: 'max_depth', default: 3 },
+      ],
+    },
+    { name: 'logistic', targets: ['hit'], params: [{ name: 'C', default: 1 }] },
+  ],
+  defaults: { folds: 5, repeats: 1, hitMultiple: 2, seed: 42 },
+};
+const version = (id: number, status: ModelVersionSummary['status']): ModelVersionSummary => ({
+  id,
+  target: 'revenue',
+  algorithm: 'gbdt',
+  featureSet: 'greenlight',
+  params: {},
+  metrics: { r2: 0.5 + id / 100 },
+  data: { rows: 3000, batches: [1], fingerprint: 'f', years: [1916, 2016], includeFlagged: false },
+  status,
+  note: null,
+  createdAt: '2025-01-01T10:00:00Z',
+  activatedAt: null,
+});
+
+describe('parameter parsing', () => {
+  it('reads None, numbers and names, and explains a bad search space', () => {
+    expect([parseParam('None'), parseParam('0.1'), parseParam('sqrt'), parseParam(' ')]).toEqual([
+      null,
+      0.1,
+      'sqrt',
+      undefined,
+    ]);
+    expect(parseGrid('{"max_depth":[3,null]}').grid).toEqual({ max_depth: [3, null] });
+    expect(parseGrid('{max_depth:[3]}').error).toMatch(/not valid JSON/);
+    expect(parseGrid('{"max_depth":[]}').error).toMatch(/non-empty list/);
+  });
+});
+
+describe('Models view', () => {
+  afterEach(() => (document.body.innerHTML = ''));
+
+  it('trains with the typed parameters, shows progress with Cancel, then the new version', async () => {
+    let versions = [version(1, 'active')];
+    const host = installFakeHost({
+      'models.options': () => options,
+      'models.list': () => versions,
+      'models.train': () => ({ job: JOB }),
+      'models.get': ({ id }: { id: number }) => ({
+        ...version(id, 'ready'),
+        featureNames: ['log_budget'],
+        protocol: { kind: 'kfold', folds: 3, repeats: 1, seed: 42, temporalSplit: null, scoring: 'r2' },
+        candidates: [
+          {
+            index: 0,
+            params: { n_estimators: 40 },
+            score: 0.52,
+            scoreStd: 0.01,
+            foldScores: [],
+            metrics: { r2: 0.52, mae_dollars: 7e7 },
+          },
+        ],
+        chosen: 0,
+        coverage: { maxBudget: null, minBudget: null, lastYear: null, firstYear: null, genres: [] },
+      }),
+      'models.diagnostics': ({ id }: { id: number }) => ({
+        id,
+        target: 'revenue',
+        actualVsPredicted: [],
+        residuals: [],
+        importance: [],
+      }),
+      'jobs.get': () => ({ job: JOB, kind: 'train', state: 'running', startedAt: 'x' }),
+      'jobs.cancel': () => ({ cancelled: true }),
+    });
+    const pinia = createPinia();
+    setActivePinia(pinia);
+    const wrapper = mount(ModelsView, {
+      global: { plugins: [pinia], stubs: { EChart: true } },
+      attachTo: document.body,
+    });
+    useEventsStore().connect();
+    await settle(10);
+    expect(wrapper.find('[data-testid=model-row-1]').exists()).toBe(true);
+
+    await wrapper.get('[data-testid=param-n_estimators]').setValue('40');
+    await wrapper.get('[data-testid=param-max_depth]').setValue('None');
+    await wrapper.get('[data-testid=train-folds]').setValue('3');
+    await wrapper.get('[data-testid=train-form]').trigger('submit');
+    await settle(10);
+    expect(host.calls.find((c) => c.channel === 'models.train')?.input).toMatchObject({
+      target: 'revenue',
+      algorithm: 'gbdt',
+      params: { n_estimators: 40, max_depth: null },
+      folds: 3,
+      activate: true,
+    });
+
+    host.emit({
+      type: 'job.progress',
+      progress: {
+        job: JOB,
+        step: 'Cross-validating',
+        current: 2,
+        total: 6,
+        detail: 'candidate 1/1, fold 2/3',
+        etaSeconds: 12,
+      },
+    });
+    await settle();
+    expect(wrapper.get('[data-testid=job-detail]').text()).toContain('fold 2/3');
+    expect(wrapper.get('[data-testid=job-eta]').text()).toContain('12 s');
+    await wrapper.get('[data-testid=job-cancel]').trigger('click');
+    await settle();
+    expect(host.calls.some((c) => c.channel === 'jobs.cancel')).toBe(true);
+
+    versions = [version(2, 'ready'), ...versions];
+    host.emit({
+      type: 'job.finished',
+      status: {
+        job: JOB,
+        kind: 'train',
+        state: 'done',
+        startedAt: 'x',
+        result: {
+          model: 2,
+          rows: 3000,
+          candidates: 1,
+          seconds: 4,
+          cv: { r2: 0.52, mae_dollars: 7e7 },
+          activated: false,
+        },
+      },
+    });
+    await settle(10);
+    expect(wrapper.get('[data-testid=train-result]').text()).toContain('Trained version v2');
+    expect(wrapper.get('[data-testid=train-result]').text()).toContain('mae_dollars $70M');
+    expect(wrapper.get('[data-testid=model-row-2]').text()).toContain('ready');
+    expect(wrapper.get('[data-testid=cv-table]').text()).toContain('n_estimators=40');
+  });
+
+  it('offers only the algorithms that fit the target', async () => {
+    installFakeHost({ 'models.options': () => options, 'models.list': () => [] });
+    const pinia = createPinia();
+    setActivePinia(pinia);
+    const wrapper = mount(ModelsView, { global: { plugins: [pinia], stubs: { EChart: true } } });
+    await settle(10);
+    const names = () => wrapper.findAll('[data-testid=train-algorithm] option').map((o) => o.attributes('value'));
+    expect(names()).toEqual(['gbdt']);
+    await wrapper.get('[data-testid=train-target]').setValue('hit');
+    expect(names()).toEqual(['gbdt', 'logistic']);
+    expect(wrapper.get('[data-testid=state-empty]').text()).toMatch(/No model versions yet/);
+  });
+});

@@ -13,9 +13,9 @@ trainModel(
   db,
   {
     target: 'revenue',
-    features: 'greenlight',
+    features: 'runtime,popularity,vote_average,budget',
     algorithm: 'gbdt',
-    params: { n_estimators: 20, max_depth: 3, learning_rate: 0.2 },
+    params: { n_estimators: 15, max_depth: 3, learning_rate: 0.2 },
     folds: 3,
     seed: Number(seed),
     activate: true,

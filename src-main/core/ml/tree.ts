@@ -44,7 +44,7 @@ export interface GrowOptions {
 /** Threshold for "everything non-missing goes left": a finite stand-in for +Infinity that survives JSON. */
 const ALL_VALUES = Number.MAX_VALUE;
 /** Nodes with fewer rows than this find splits by sorting instead of histograms. */
-const SMALL_NODE = 96;
+const SMALL_NODE = 128;
 // Local copies: imported bindings compile to property reads, which hot loops should not pay for.
 const MISSING_BIN = IMPORTED_MISSING;
 const SLOTS = IMPORTED_SLOTS * 3;
@@ -75,6 +75,15 @@ export class TreeGrower {
   private readonly featureOrder: Int32Array;
   private readonly histPool: Float64Array[] = [];
   private readonly keys: Uint32Array = new Uint32Array(SMALL_NODE);
+  /**
+   * Small nodes keep, per feature, their rows sorted by that feature's code: sorted[f * cap + pos] for the
+   * node's positions [start, end). Sorted once when a node first becomes small; children inherit the order by a
+   * stable partition, so no node below is sorted again.
+   */
+  private sorted = new Uint32Array(0);
+  private sortedCap = 0;
+  private scratch = new Uint32Array(0);
+  private readonly goesLeft: Uint8Array;
   // Growing node arrays, sized for the worst case (2 * rows - 1 nodes).
   private feature!: Int32Array;
   private threshold!: Float64Array;
@@ -97,6 +106,7 @@ export class TreeGrower {
     this.cols = data.cols;
     this.codes = data.codes;
     this.featureOrder = Int32Array.from({ length: data.cols }, (_, j) => j);
+    this.goesLeft = new Uint8Array(data.rows);
     if (opt.maxFeatures < data.cols && !opt.rng) throw new Error('growTree: feature sampling needs an rng');
   }
 
@@ -125,6 +135,11 @@ export class TreeGrower {
   grow(idx: Uint32Array): FlatTree & { binThreshold: Uint8Array } {
     const n = idx.length;
     this.ensureCapacity(n);
+    if (this.sortedCap < n) {
+      this.sortedCap = n;
+      this.sorted = new Uint32Array(this.cols * n);
+      this.scratch = new Uint32Array(n);
+    }
     this.count = 1;
 
     let T = 0;
@@ -144,6 +159,7 @@ export class TreeGrower {
       hist: Float64Array | null;
     }[] = [];
     const rootHist = n >= SMALL_NODE ? this.buildHist(idx, 0, n) : null;
+    if (!rootHist) this.sortSegments(idx, 0, n);
     stack.push({ node: 0, start: 0, end: n, depth: 0, T, W, hist: rootHist });
 
     while (stack.length > 0) {
@@ -177,6 +193,12 @@ export class TreeGrower {
       const mid = this.partition(idx, nd.start, nd.end, f, b.bin, b.missingLeft);
       if (mid - nd.start !== cL) throw new Error('growTree: partition disagrees with the histogram');
       const cR = cnt - cL;
+      // Small nodes have no histogram and carry sorted segments instead.
+      if (!nd.hist) this.partitionSegments(nd.start, mid, nd.end);
+      else {
+        if (cL < SMALL_NODE) this.sortSegments(idx, nd.start, mid);
+        if (cR < SMALL_NODE) this.sortSegments(idx, mid, nd.end);
+      }
       // Histograms for children: build the smaller from rows, derive the larger by subtraction.
       let histL: Float64Array | null = null;
       let histR: Float64Array | null = null;
@@ -246,12 +268,13 @@ export class TreeGrower {
 
   /** Moves rows going left to the front of idx[start:end]; returns the first right position. */
   private partition(idx: Uint32Array, start: number, end: number, f: number, bin: number, missingLeft: boolean) {
-    const { cols, codes } = this;
+    const { cols, codes, goesLeft } = this;
     let i = start;
     let j = end - 1;
     while (i <= j) {
       const c = codes[idx[i] * cols + f];
       const goLeft = c === MISSING_BIN ? missingLeft : c <= bin;
+      goesLeft[idx[i]] = goLeft ? 1 : 0;
       if (goLeft) i++;
       else {
         const tmp = idx[i];
@@ -261,6 +284,35 @@ export class TreeGrower {
       }
     }
     return i;
+  }
+
+  /** Writes, for every feature, the rows at positions [start, end) sorted by that feature's code. */
+  private sortSegments(idx: Uint32Array, start: number, end: number) {
+    const { cols, codes, sortedCap, sorted } = this;
+    const cnt = end - start;
+    const keys = this.keys.subarray(0, cnt);
+    for (let f = 0; f < cols; f++) {
+      for (let k = 0; k < cnt; k++) keys[k] = (codes[idx[start + k] * cols + f] << 16) | k;
+      keys.sort();
+      const base = f * sortedCap + start;
+      for (let k = 0; k < cnt; k++) sorted[base + k] = idx[start + (keys[k] & 0xffff)];
+    }
+  }
+
+  /** Splits each feature's sorted segment [start, end) into left rows [start, mid) and right rows, keeping order. */
+  private partitionSegments(start: number, mid: number, end: number) {
+    const { cols, sortedCap, sorted, goesLeft, scratch } = this;
+    for (let f = 0; f < cols; f++) {
+      const base = f * sortedCap;
+      let l = base + start;
+      let r = 0;
+      for (let k = base + start; k < base + end; k++) {
+        const row = sorted[k];
+        if (goesLeft[row]) sorted[l++] = row;
+        else scratch[r++] = row;
+      }
+      sorted.set(scratch.subarray(0, r), base + mid);
+    }
   }
 
   /** Picks features to examine: all in order, or a random order until maxFeatures non-constant ones were seen. */
@@ -293,7 +345,7 @@ export class TreeGrower {
       } else f = k;
       const varied = hist
         ? this.scanHistogram(hist, f, T, W, cnt, parentScore, minGain)
-        : this.scanSorted(idx, start, end, f, T, W, cnt, parentScore, minGain);
+        : this.scanSorted(start, end, f, T, W, cnt, parentScore, minGain);
       if (varied && ++visited >= this.opt.maxFeatures) break;
     }
     return best.feature >= 0;
@@ -434,9 +486,8 @@ export class TreeGrower {
     }
   }
 
-  /** The small-node path: sort the node's rows by this feature's code, then scan boundaries. */
+  /** The small-node path: scan the node's rows in this feature's sorted order, evaluating code boundaries. */
   private scanSorted(
-    idx: Uint32Array,
     start: number,
     end: number,
     f: number,
@@ -446,35 +497,33 @@ export class TreeGrower {
     parentScore: number,
     minGain: number,
   ): boolean {
-    const { cols, codes, t, w } = this;
-    const keys = this.keys.subarray(0, cnt);
-    for (let k = 0; k < cnt; k++) keys[k] = (codes[idx[start + k] * cols + f] << 16) | k;
-    keys.sort();
+    const { cols, codes, t, w, sorted } = this;
+    const base = f * this.sortedCap + start;
     let nValues = cnt;
     let tM = 0;
     let wM = 0;
-    while (nValues > 0 && keys[nValues - 1] >>> 16 === MISSING_BIN) {
-      const r = idx[start + (keys[nValues - 1] & 0xffff)];
+    while (nValues > 0 && codes[sorted[base + nValues - 1] * cols + f] === MISSING_BIN) {
+      const r = sorted[base + nValues - 1];
       tM += t[r];
       wM += w[r];
       nValues--;
     }
     const cM = cnt - nValues;
-    const firstCode = nValues > 0 ? keys[0] >>> 16 : MISSING_BIN;
-    const lastCode = nValues > 0 ? keys[nValues - 1] >>> 16 : MISSING_BIN;
+    const firstCode = nValues > 0 ? codes[sorted[base] * cols + f] : MISSING_BIN;
+    const lastCode = nValues > 0 ? codes[sorted[base + nValues - 1] * cols + f] : MISSING_BIN;
     const varied = firstCode !== lastCode || (cM > 0 && nValues > 0);
     if (!varied) return false;
     let tL = 0;
     let wL = 0;
+    let code = firstCode;
     for (let k = 0; k < nValues - 1; k++) {
-      const key = keys[k];
-      const r = idx[start + (key & 0xffff)];
+      const r = sorted[base + k];
       tL += t[r];
       wL += w[r];
-      const code = key >>> 16;
-      const nextCode = keys[k + 1] >>> 16;
+      const nextCode = codes[sorted[base + k + 1] * cols + f];
       if (nextCode !== code) {
         this.consider(f, code, nextCode, tL, wL, k + 1, tM, wM, cM, T, W, cnt, parentScore, minGain);
+        code = nextCode;
       }
     }
     if (cM > 0 && nValues > 0) {

@@ -1,0 +1,228 @@
+/**
+ * Learning-engine benchmark: accuracy (5-fold CV x 3 on the revenue seed's set) and speed (one boosting fit,
+ * one forest fit, one-row prediction, the seed's 240-fit RandomForest grid), printed as one JSON line with
+ * scikit-learn's figures from the same run when Debian's python3-sklearn is installed.
+ *   node bin/run-ts.cjs bench/ml.ts [--no-python] [--quick]
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
+import {
+  createEstimator,
+  crossValidate,
+  gridCandidates,
+  kFold,
+  r2,
+  Rng,
+  takeRows,
+  takeValues,
+  type Fold,
+} from '../src-main/core/ml/index';
+import type { AlgorithmName, Matrix, Params } from '../src-main/core/ml/types';
+
+const root = path.resolve(__dirname, '..');
+const CSV = path.join(root, 'resources/data/tmdb_5000_movies.csv');
+
+/** Films with budget and revenue (and a release date and genres, as the anchors filter): 3,228 rows. */
+export function loadSeedSet(): { X: Matrix; y: Float64Array } {
+  const records = parse(readFileSync(CSV), { columns: true }) as Record<string, string>[];
+  const films = records.filter(
+    (r) => Number(r.budget) > 0 && Number(r.revenue) > 0 && r.release_date !== '' && r.genres.length > 2,
+  );
+  const data = new Float64Array(films.length * 4);
+  films.forEach((r, i) =>
+    data.set(
+      [Number(r.runtime || 0), Number(r.popularity), Number(r.vote_average), Math.log1p(Number(r.budget))],
+      i * 4,
+    ),
+  );
+  return {
+    X: { rows: films.length, cols: 4, data },
+    y: Float64Array.from(films, (r) => Math.log1p(Number(r.revenue))),
+  };
+}
+
+/** scikit-learn's own KFold(5, shuffle, random_state=0..2) folds from the committed fixture, else ours. */
+function seedFolds(n: number): { folds: Fold[]; source: string } {
+  const fixture = path.join(root, 'test/fixtures/sklearn/reference.json');
+  if (existsSync(fixture)) {
+    const ids = (JSON.parse(readFileSync(fixture, 'utf8')).tmdb4?.kfold_ids ?? null) as number[][] | null;
+    if (ids && ids[0].length === n) {
+      const folds = ids.flatMap((a, repeat) =>
+        [0, 1, 2, 3, 4].map((f) => ({
+          train: Uint32Array.from(a.flatMap((v, i) => (v !== f ? [i] : []))),
+          test: Uint32Array.from(a.flatMap((v, i) => (v === f ? [i] : []))),
+          repeat,
+        })),
+      );
+      return { folds, source: 'sklearn KFold ids' };
+    }
+  }
+  const rng = new Rng(0);
+  return { folds: [0, 1, 2].flatMap((r) => kFold(n, 5, rng.fork(), r)), source: 'ours' };
+}
+
+/** Mean over repeats of R^2 on pooled out-of-fold predictions (scikit-learn's cross_val_predict + r2_score). */
+function pooledCvR2(algorithm: AlgorithmName, params: Params, X: Matrix, y: Float64Array, folds: Fold[]) {
+  const started = performance.now();
+  const cv = crossValidate(() => createEstimator(algorithm, 'regression', params, 42), X, y, folds, ['r2']);
+  const repeats = Math.max(...folds.map((f) => f.repeat ?? 0)) + 1;
+  let total = 0;
+  for (let r = 0; r < repeats; r++) {
+    const p = new Float64Array(X.rows);
+    folds.forEach((f, k) => {
+      if ((f.repeat ?? 0) === r) f.test.forEach((i, j) => (p[i] = cv.folds[k].predictions[j]));
+    });
+    total += r2(y, p) / repeats;
+  }
+  return { r2: round(total, 4), seconds: round((performance.now() - started) / 1000, 2) };
+}
+
+function median(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+const round = (v: number, d: number) => Math.round(v * 10 ** d) / 10 ** d;
+
+function timeFit(algorithm: AlgorithmName, params: Params, X: Matrix, y: Float64Array, times: number): number {
+  const seconds: number[] = [];
+  for (let k = 0; k < times; k++) {
+    const t = performance.now();
+    createEstimator(algorithm, 'regression', params, 42).fit(X, y);
+    seconds.push((performance.now() - t) / 1000);
+  }
+  return round(median(seconds), 4);
+}
+
+/** The seed's GridSearchCV: 4 n_estimators x 4 max_depth x 3 min_samples_split, 5 folds = 240 fits. */
+function rfGrid(X: Matrix, y: Float64Array) {
+  const train = new Rng(42)
+    .shuffle(Uint32Array.from({ length: X.rows }, (_, i) => i))
+    .slice(0, Math.floor(X.rows * 0.8));
+  const Xt = takeRows(X, train);
+  const yt = takeValues(y, train);
+  const candidates = gridCandidates({
+    n_estimators: [10, 50, 100, 200],
+    max_depth: [5, 10, 20, null],
+    min_samples_split: [2, 5, 10],
+  });
+  const folds = kFold(Xt.rows, 5, 42);
+  const started = performance.now();
+  let best = { rmse: Infinity, params: {} as Params };
+  for (const params of candidates) {
+    const cv = crossValidate(() => createEstimator('rf', 'regression', params, 42), Xt, yt, folds, ['rmse']);
+    if (cv.mean.rmse < best.rmse) best = { rmse: cv.mean.rmse, params };
+  }
+  return {
+    rows: Xt.rows,
+    fits: candidates.length * folds.length,
+    seconds: round((performance.now() - started) / 1000, 2),
+    best: best.params,
+    best_rmse: round(best.rmse, 4),
+  };
+}
+
+const PY_GRID = `
+import json, sys, time, numpy as np, pandas as pd
+from sklearn.model_selection import train_test_split, GridSearchCV
+from sklearn.ensemble import RandomForestRegressor
+d = pd.read_csv(sys.argv[1]); d = d[d.release_date.notna() & (d.genres.str.len() > 2)]
+r = d[(d.budget > 0) & (d.revenue > 0)].copy(); r['log_budget'] = np.log1p(r.budget)
+X = r[['runtime','popularity','vote_average','log_budget']].fillna(0).values; y = np.log1p(r.revenue.values)
+Xtv, _, ytv, _ = train_test_split(X, y, test_size=0.2, random_state=42)
+grid = {'n_estimators': [10, 50, 100, 200], 'max_depth': [5, 10, 20, None], 'min_samples_split': [2, 5, 10]}
+t = time.perf_counter()
+gs = GridSearchCV(RandomForestRegressor(random_state=42), grid, cv=5, scoring='neg_mean_squared_error', n_jobs=-1).fit(Xtv, ytv)
+print(json.dumps({'rows': len(Xtv), 'seconds': round(time.perf_counter() - t, 2), 'best': gs.best_params_}))
+`;
+
+/** Runs the anchors' scikit-learn scripts in this same run (skipped without /usr/bin/python3 + sklearn). */
+function runPython(quick: boolean): Record<string, unknown> | null {
+  const python = '/usr/bin/python3';
+  try {
+    execFileSync(python, ['-c', 'import sklearn, xgboost'], { stdio: 'ignore' });
+  } catch {
+    return null;
+  }
+  const anchors = path.resolve(root, '../shared/anchors');
+  const out: Record<string, unknown> = {};
+  if (existsSync(path.join(anchors, 'tracking_cv.py'))) {
+    const text = execFileSync(python, [path.join(anchors, 'tracking_cv.py'), CSV], {
+      encoding: 'utf8',
+      maxBuffer: 1 << 24,
+    });
+    const j = JSON.parse(text);
+    out.cv5x3_r2 = {
+      gb: j['seed003_4/gb'].cv5x3_r2,
+      xgb: j['seed003_4/xgb'].cv5x3_r2,
+      rf: j['seed003_4/rf'].cv5x3_r2,
+      linear: j['seed003_4/linear'].cv5x3_r2,
+    };
+    out.fit_seconds = {
+      gb100_d3: j['fit_seconds_median/gb100_d3'],
+      xgb100_d3: j['fit_seconds_median/xgb100_d3'],
+      rf100_d10: j['fit_seconds_median/rf100_d10'],
+    };
+    out.predict_one_row_ms = j['predict_one_row_ms_median/gb100'];
+  }
+  if (!quick) {
+    const script = path.join(mkdtempSync(path.join(tmpdir(), 'greenlight-bench-')), 'grid.py');
+    writeFileSync(script, PY_GRID);
+    out.rf_grid = JSON.parse(execFileSync(python, [script, CSV], { encoding: 'utf8' }));
+  }
+  return out;
+}
+
+export function runMlBench(options: { python?: boolean; quick?: boolean } = {}) {
+  const { X, y } = loadSeedSet();
+  const { folds, source } = seedFolds(X.rows);
+  const cv = {
+    gbdt: pooledCvR2('gbdt', {}, X, y, folds),
+    gbdt_lambda1: pooledCvR2('gbdt', { reg_lambda: 1 }, X, y, folds),
+    rf_d10: pooledCvR2('rf', { n_estimators: 100, max_depth: 10 }, X, y, folds),
+    rf_d10_mf05_leaf3: pooledCvR2(
+      'rf',
+      { n_estimators: 100, max_depth: 10, max_features: 0.5, min_samples_leaf: 3 },
+      X,
+      y,
+      folds,
+    ),
+    linear: pooledCvR2('linear', {}, X, y, folds),
+  };
+  const n = Math.floor(X.rows * 0.6);
+  const first = Uint32Array.from({ length: n }, (_, i) => i);
+  const Xs = takeRows(X, first);
+  const ys = takeValues(y, first);
+  const fit = {
+    gbdt100_d3: timeFit('gbdt', {}, Xs, ys, 15),
+    rf100_d10: timeFit('rf', { max_depth: 10 }, Xs, ys, 5),
+  };
+  const model = createEstimator('gbdt', 'regression', {}, 42).fit(Xs, ys);
+  const one: Matrix = { rows: 1, cols: 4, data: new Float64Array(4) };
+  const latencies: number[] = [];
+  for (let k = 0; k < 2000; k++) {
+    one.data.set(X.data.subarray((k % X.rows) * 4, (k % X.rows) * 4 + 4));
+    const t = performance.now();
+    model.predict(one);
+    latencies.push(performance.now() - t);
+  }
+  const ours = {
+    rows: X.rows,
+    folds: source,
+    cv5x3_r2: cv,
+    fit_seconds: fit,
+    fit_rows: n,
+    predict_one_row_ms: round(median(latencies.slice(200)), 4),
+    rf_grid: options.quick ? null : rfGrid(X, y),
+  };
+  const sklearn = options.python === false ? null : runPython(options.quick ?? false);
+  return { bench: 'ml', machine: 'shared 2-core; other engineers were running work at the same time', ours, sklearn };
+}
+
+if (require.main === module || path.resolve(process.argv[1] ?? '') === __filename) {
+  const args = process.argv.slice(2);
+  console.log(JSON.stringify(runMlBench({ python: !args.includes('--no-python'), quick: args.includes('--quick') })));
+}

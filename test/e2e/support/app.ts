@@ -95,7 +95,11 @@ export async function startApp(options: { colorScheme?: 'light' | 'dark' } = {})
     const errors: string[] = [];
     page.on('pageerror', (err) => errors.push(err.message));
     page.on('console', (message) => {
-      if (message.type() === 'error' && message.text().startsWith('[greenlight]')) errors.push(message.text());
+      // Vue's caught errors (main.ts prefixes them) and anything the page's CSP refused.
+      const text = message.text();
+      if (message.type() === 'error' && (text.startsWith('[greenlight]') || /Content Security Policy/i.test(text))) {
+        errors.push(text);
+      }
     });
     await page.goto(server.url);
     fs.mkdirSync(SCREENSHOTS, { recursive: true });

@@ -89,13 +89,20 @@ async function prepare(db: Db): Promise<string> {
 function inProcess(ctx: CoreContext, n: number, whatIf: boolean) {
   for (let i = 0; i < 50; i++) forecast(ctx, scenario(i), { whatIf }); // warm up (JIT, caches)
   const ms: number[] = [];
+  const cpu = process.cpuUsage();
   for (let i = 0; i < n; i++) {
     const input = scenario(i);
     const t = performance.now();
     forecast(ctx, input, { whatIf });
     ms.push(performance.now() - t);
   }
-  return summary(ms);
+  return { ...summary(ms), cpu_ms_mean: cpuMs(cpu, n) };
+}
+
+/** CPU time per call since `start`: steadier than wall time on a machine shared with other work. */
+function cpuMs(start: NodeJS.CpuUsage, calls: number): number {
+  const used = process.cpuUsage(start);
+  return Math.round(((used.user + used.system) / 1000 / calls) * 1000) / 1000;
 }
 
 async function overHttp(ctx: CoreContext, n: number) {
@@ -140,10 +147,12 @@ async function scoring(ctx: CoreContext, dir: string, rows: number) {
   }
   fs.writeFileSync(input, `${lines.join('\n')}\n`);
   const t = performance.now();
+  const cpu = process.cpuUsage();
   const result = await scoreFile(forecastState(ctx), { fileName: 'slate.csv', path: input }, path.join(dir, 'out.csv'));
   return {
     rows,
     seconds: Math.round((performance.now() - t) / 10) / 100,
+    cpu_seconds: Math.round(cpuMs(cpu, 1) / 10) / 100,
     scored: result.scored,
     skipped: result.skipped,
   };

@@ -15,7 +15,7 @@ export const SIMILARITY_WEIGHTS = {
   year: 1,
   runtime: 0.5,
   language: 1,
-  people: 1.5,
+  people: 3,
   companies: 0.5,
 };
 

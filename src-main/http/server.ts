@@ -18,9 +18,12 @@ import { allowedHostHeaders, COMMON_HEADERS, generateToken, hostAllowed, tokenMa
 import { predictSeedHit, predictSeedRevenue, seedInputSchema, type SeedModels } from './seed-routes';
 import { staticAnswer } from './static';
 
-/** Upload channels carry whole files (base64) and get a larger body limit. */
+/**
+ * Upload channels carry whole files as base64 and get a larger body limit: the data contract accepts files up to
+ * 200 MB (import) and 2 MB (preview), which is 4/3 of that in base64, plus room for the JSON around it.
+ */
 export const BODY_LIMITS: Record<string, number> = {
-  'data.import': 250 * 1024 * 1024,
+  'data.import': Math.ceil((200 * 1024 * 1024 * 4) / 3) + 1024 * 1024,
   'data.preview': 8 * 1024 * 1024,
 };
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;

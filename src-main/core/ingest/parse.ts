@@ -35,6 +35,10 @@ const MONEY_SCALE: Record<string, number> = {
   bn: 1e9,
   billion: 1e9,
   billions: 1e9,
+  // The app shows amounts from a trillion up as "$1.5T" (shared/format.ts); they must read back the same.
+  t: 1e12,
+  tn: 1e12,
+  trillion: 1e12,
 };
 
 /**

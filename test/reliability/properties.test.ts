@@ -226,10 +226,11 @@ describe('properties: money', () => {
   it('a short amount as the app shows it ($90M, $1.2B) means the same to the import and to the form', async () => {
     await property(
       'money display round trip',
-      fc.property(fc.integer({ min: 1000, max: 999_000_000_000 }), (n) => {
+      fc.property(fc.integer({ min: 1000, max: 9_990_000_000_000 }), (n) => {
         const shown = formatMoney(n);
         const imported = parseMoney(shown)!;
-        expect(imported).toBe(parseMoneyInForm(shown));
+        // Equal to the cent (near $10T a double holds cents only approximately).
+        expect(Math.abs(imported - parseMoneyInForm(shown)!)).toBeLessThanOrEqual(0.01);
         expect(Math.abs(imported - n) / n).toBeLessThan(0.0051); // three significant figures
       }),
       CHEAP_RUNS,

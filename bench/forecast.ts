@@ -148,11 +148,20 @@ async function scoring(ctx: CoreContext, dir: string, rows: number) {
   fs.writeFileSync(input, `${lines.join('\n')}\n`);
   const t = performance.now();
   const cpu = process.cpuUsage();
-  const result = await scoreFile(forecastState(ctx), { fileName: 'slate.csv', path: input }, path.join(dir, 'out.csv'));
+  const result = await scoreFile(
+    forecastState(ctx),
+    { fileName: 'slate.csv', path: input },
+    path.join(dir, 'out.csv'),
+    {
+      threads: Math.min(2, os.availableParallelism()),
+      databasePath: ctx.databasePath,
+    },
+  );
   return {
     rows,
     seconds: Math.round((performance.now() - t) / 10) / 100,
-    cpu_seconds: Math.round(cpuMs(cpu, 1) / 10) / 100,
+    main_thread_cpu_seconds: Math.round(cpuMs(cpu, 1) / 10) / 100,
+    threads: Math.min(2, os.availableParallelism()),
     scored: result.scored,
     skipped: result.skipped,
   };

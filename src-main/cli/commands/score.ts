@@ -1,6 +1,7 @@
 /**
  * `greenlight score FILE.csv --out forecasts.csv`: forecasts every row of a CSV with the active models.
  */
+import os from 'node:os';
 import path from 'node:path';
 import { Command } from 'commander';
 import { createContext } from '../../core/context';
@@ -53,6 +54,8 @@ export function scoreCommand(): Command {
         const summary = await scoreFile(state, { fileName: path.basename(file), path: file }, opts.out, {
           mapping,
           interval,
+          threads: Math.min(2, os.availableParallelism()),
+          databasePath: dbFile,
           onProgress: (p) => bar.update(p),
         });
         bar.done();

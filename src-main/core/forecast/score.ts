@@ -5,14 +5,14 @@
  * reported with their row number and skipped, never silently dropped; formulas in the output are neutralised.
  */
 import fs from 'node:fs';
-import { filmInputSchema } from '../../shared/contract/forecast';
-import { InvalidInputError } from '../api/handler';
 import { NotUtf8Error, readHead, readRecords, sniff, type ImportSource, type Sniffed } from '../ingest/read';
 import { mappedTyper, suggestMapping } from '../ingest/mapped';
 import { ImportError } from '../ingest/errors';
 import type { TypedFilm } from '../ingest/types';
 import { csvLine } from './csv-out';
-import { DEFAULT_INTERVAL, quickForecast, type ForecastState } from './engine';
+import { DEFAULT_INTERVAL, type ForecastState } from './engine';
+import { scoreInputs, type RowResult } from './score-rows';
+import { ScorePool } from './score-pool';
 
 export const SCORE_COLUMNS = ['revenue', 'revenue_low', 'revenue_high', 'hit_probability', 'roi'] as const;
 const MAX_LISTED_PROBLEMS = 100;
@@ -41,6 +41,12 @@ export interface ScoreOptions {
   /** `{ field: "Source Column" }`; fields not given are suggested from the header, as import does. */
   mapping?: Record<string, string>;
   interval?: number;
+  /**
+   * Worker threads that forecast while this thread reads and writes (default 0: all in this thread). They
+   * need `databasePath` (a file, not ':memory:') to open the same models.
+   */
+  threads?: number;
+  databasePath?: string;
   onProgress?: (p: { step: string; current: number; total: number }) => void;
 }
 
@@ -62,6 +68,9 @@ export async function scoreFile(
   }
 }
 
+/** Rows sent to a worker at a time: small enough to balance two workers, large enough to amortise messages. */
+const SUB_BATCH_ROWS = 2000;
+
 async function scoreWith(
   state: ForecastState,
   source: ImportSource,
@@ -71,7 +80,6 @@ async function scoreWith(
   started: number,
 ): Promise<ScoreSummary> {
   const level = options.interval ?? DEFAULT_INTERVAL;
-  const fd = fs.openSync(outPath, 'w');
   const summary: ScoreSummary = {
     file: source.fileName,
     out: outPath,
@@ -83,15 +91,57 @@ async function scoreWith(
     interval: level,
     seconds: 0,
   };
-  const problem = (p: ScoreProblem) => {
+  // Problems found while typing rows (here) and while scoring them (maybe in workers) each arrive in row order;
+  // both keep their first 100, and the summary lists the first 100 of the two merged.
+  const typingProblems: ScoreProblem[] = [];
+  const scoringProblems: ScoreProblem[] = [];
+  const note = (list: ScoreProblem[], p: ScoreProblem) => {
     summary.skipped++;
-    if (summary.problems.length < MAX_LISTED_PROBLEMS) summary.problems.push(p);
+    if (list.length < MAX_LISTED_PROBLEMS) list.push(p);
   };
+  const pool = await startPool(state, options);
+  const scoreBatch = (inputs: unknown[]) =>
+    pool ? pool.score(inputs, level) : Promise.resolve(scoreInputs(state, inputs, level));
+  // Batches in flight, written in the order they were read.
+  const inFlight: { rows: { row: number; fields: string[] }[]; results: Promise<RowResult[]> }[] = [];
+  const maxInFlight = pool ? 2 * pool.size : 1;
+  const fd = fs.openSync(outPath, 'w');
+  const writeOldest = async () => {
+    const batch = inFlight.shift();
+    if (!batch) return;
+    const results = await batch.results;
+    let out = '';
+    results.forEach((r, k) => {
+      const { row, fields } = batch.rows[k];
+      if (!r.ok) return note(scoringProblems, { row, field: columnFor(summary.mapping, r.path), reason: r.message });
+      out += csvLine([
+        ...fields,
+        Math.round(r.revenue),
+        Math.round(r.low),
+        Math.round(r.high),
+        r.hit === null ? null : round(r.hit, 4),
+        round(r.roi, 4),
+      ]);
+      summary.scored++;
+    });
+    if (out) fs.writeSync(fd, out);
+  };
+
   let typeRow: ((fields: string[]) => ReturnType<ReturnType<typeof mappedTyper>>) | null = null;
   let width = 0;
   try {
-    const result = await readRecords(source, sniffed, (records, bytesRead) => {
-      let out = '';
+    const result = await readRecords(source, sniffed, async (records, bytesRead) => {
+      let rows: { row: number; fields: string[] }[] = [];
+      let inputs: unknown[] = [];
+      const send = async () => {
+        if (rows.length === 0) return;
+        const results = scoreBatch(inputs);
+        results.catch(() => {}); // awaited (and its error thrown) in order by writeOldest
+        inFlight.push({ rows, results });
+        rows = [];
+        inputs = [];
+        while (inFlight.length > maxInFlight) await writeOldest();
+      };
       for (const record of records) {
         if (!typeRow) {
           const header = record.fields.map((h) => h.replace(/^\uFEFF/, ''));
@@ -104,7 +154,7 @@ async function scoreWith(
           }
           typeRow = mappedTyper(source.fileName, header, summary.mapping);
           width = header.length;
-          out += csvLine([...header, ...SCORE_COLUMNS]);
+          fs.writeSync(fd, csvLine([...header, ...SCORE_COLUMNS]));
           continue;
         }
         summary.rows++;
@@ -112,40 +162,22 @@ async function scoreWith(
         const typed = typeRow(record.fields);
         if (typed.type !== 'film') {
           const first = typed.type === 'problems' ? typed.problems[0] : { field: null, reason: 'is not a film row' };
-          problem({ row, field: first.field, reason: first.reason });
+          note(typingProblems, { row, field: first.field, reason: first.reason });
           continue;
         }
-        const parsed = filmInputSchema.safeParse(toFilmInput(typed.film));
-        if (!parsed.success) {
-          const issue = parsed.error.issues[0];
-          problem({ row, field: columnFor(summary.mapping, String(issue.path[0] ?? '')), reason: issue.message });
-          continue;
-        }
-        try {
-          const f = quickForecast(state, parsed.data, level);
-          const fields = record.fields.slice(0, width);
-          while (fields.length < width) fields.push('');
-          out += csvLine([
-            ...fields,
-            Math.round(f.revenue),
-            Math.round(f.revenueLow),
-            Math.round(f.revenueHigh),
-            f.hitProbability === null ? null : round(f.hitProbability, 4),
-            round(f.roi, 4),
-          ]);
-          summary.scored++;
-        } catch (err) {
-          if (!(err instanceof InvalidInputError)) throw err;
-          const issue = err.issues[0];
-          problem({ row, field: columnFor(summary.mapping, issue.path), reason: issue.message });
-        }
+        const fields = record.fields.slice(0, width);
+        while (fields.length < width) fields.push('');
+        rows.push({ row, fields });
+        inputs.push(toFilmInput(typed.film));
+        if (rows.length >= SUB_BATCH_ROWS) await send();
       }
-      if (out) fs.writeSync(fd, out);
+      await send();
       options.onProgress?.({ step: 'scoring', current: bytesRead, total: sniffed.size });
     });
+    while (inFlight.length > 0) await writeOldest();
     if (!typeRow) throw new ImportError(source.fileName, 'has no header row');
     if (result.failure) {
-      problem({
+      note(scoringProblems, {
         row: summary.rows + 1,
         field: null,
         reason: `the file could not be read past line ${result.failure.line}: ${result.failure.message}`,
@@ -153,9 +185,21 @@ async function scoreWith(
     }
   } finally {
     fs.closeSync(fd);
+    await pool?.close();
   }
+  summary.problems = [...typingProblems, ...scoringProblems]
+    .sort((a, b) => a.row - b.row)
+    .slice(0, MAX_LISTED_PROBLEMS);
   summary.seconds = (performance.now() - started) / 1000;
   return summary;
+}
+
+/** Worker threads for large files on a database file; null (score in this thread) otherwise. */
+async function startPool(state: ForecastState, options: ScoreOptions): Promise<ScorePool | null> {
+  const threads = options.threads ?? 0;
+  if (threads <= 0 || !options.databasePath || options.databasePath === ':memory:') return null;
+  const ids = [state.models.revenue.version.id, state.models.hit?.version.id ?? 0];
+  return ScorePool.start(options.databasePath, threads, ids);
 }
 
 /** A typed row of a mapped file as a scenario (films to score have no revenue yet; it is ignored if given). */

@@ -18,6 +18,7 @@ import { dispatch, InvalidInputError } from '../../../src-main/core/api/handler'
 import { handlers } from '../../../src-main/core/api/handlers';
 import { forecast, forecastState } from '../../../src-main/core/forecast/service';
 import { crossCheckCoverage, shuffledIndices } from '../../../src-main/core/forecast/conformal';
+import { scoreFile } from '../../../src-main/core/forecast/score';
 import { expectedCalibrationError, fitPlatt, sigmoid } from '../../../src-main/core/forecast/calibration';
 import type { FilmInput } from '../../../src-main/shared/film';
 import type { Forecast, ScenarioRecord } from '../../../src-main/shared/forecast';
@@ -246,5 +247,33 @@ describe('scenarios', () => {
       activateModel(db, revenueId);
     }
     expect(forecast(ctx, scenario).models.revenue.id).toBe(revenueId);
+  });
+});
+
+describe('batch scoring in worker threads', () => {
+  it('writes exactly what the main thread writes, in row order, with the same problems', async () => {
+    const input = path.join(dir, 'slate.csv');
+    const genres = ['Action', 'Drama', 'Comedy', 'Horror', 'Nope'];
+    const lines = ['Film,Budget,Genres,Release Date,Runtime'];
+    for (let i = 0; i < 5000; i++) {
+      const budget = i % 997 === 0 ? 'lots' : String(1e6 * (1 + (i % 250)));
+      lines.push(`Film ${i},${budget},${genres[i % 5]},${2000 + (i % 20)}-0${1 + (i % 9)}-01,${80 + (i % 70)}`);
+    }
+    fs.writeFileSync(input, lines.join('\n'));
+    const state = forecastState(ctx);
+    const inThread = await scoreFile(state, { fileName: 'slate.csv', path: input }, path.join(dir, 'a.csv'));
+    const threaded = await scoreFile(state, { fileName: 'slate.csv', path: input }, path.join(dir, 'b.csv'), {
+      threads: 2,
+      databasePath: ctx.databasePath,
+    });
+    expect(threaded.rows).toBe(5000);
+    // Rows 1, 998, 1995, 2992, 3989 (i % 997 === 0) have budget 'lots'; every fifth row has the unknown genre.
+    expect(threaded.skipped).toBe(inThread.skipped);
+    expect(threaded.skipped).toBeGreaterThanOrEqual(1000);
+    expect(threaded.scored + threaded.skipped).toBe(5000);
+    expect(threaded.problems).toEqual(inThread.problems);
+    expect(threaded.problems[0]).toMatchObject({ row: 1, field: 'Budget' });
+    expect(threaded.problems[1]).toMatchObject({ row: 5, field: 'Genres' });
+    expect(fs.readFileSync(path.join(dir, 'b.csv'), 'utf8')).toBe(fs.readFileSync(path.join(dir, 'a.csv'), 'utf8'));
   });
 });

@@ -160,7 +160,7 @@ async function scoring(ctx: CoreContext, dir: string, rows: number) {
   return {
     rows,
     seconds: Math.round((performance.now() - t) / 10) / 100,
-    main_thread_cpu_seconds: Math.round(cpuMs(cpu, 1) / 10) / 100,
+    process_cpu_seconds: Math.round(cpuMs(cpu, 1) / 10) / 100,
     threads: Math.min(2, os.availableParallelism()),
     scored: result.scored,
     skipped: result.skipped,

@@ -19,7 +19,8 @@ const BOOSTING = { n_estimators: 300, learning_rate: 0.05, max_depth: 3, subsamp
 const SEED_RF_GRID = { n_estimators: [10, 50, 100, 200], max_depth: [5, 10, 20, null], min_samples_split: [2, 5, 10] };
 
 function sklearnAnchor(): Record<string, unknown> | null {
-  const script = '/work/shared/anchors/greenlight_ceiling.py';
+  // ../shared beside the checkout, as on the developers' machines and in CI.
+  const script = path.resolve(__dirname, '..', '..', 'shared', 'anchors', 'greenlight_ceiling.py');
   if (!fs.existsSync(script)) return null;
   try {
     execFileSync('/usr/bin/python3', ['-c', 'import sklearn'], { stdio: 'ignore' });

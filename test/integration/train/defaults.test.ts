@@ -54,7 +54,8 @@ describe('shipped default models', () => {
   });
 
   it('answer the seed client films from the seed-compatible models (log1p revenue, probability)', () => {
-    const seedFilms = JSON.parse(fs.readFileSync(path.join(__dirname, '../../fixtures/seed_client_films.json'), 'utf8')).films as {
+    const seedFilms = JSON.parse(fs.readFileSync(path.join(__dirname, '../../fixtures/seed_client_films.json'), 'utf8'))
+      .films as {
       runtime: number;
       popularity: number;
       vote_avg: number;

@@ -161,7 +161,7 @@ async function importOnce(
   const importRecord = (record: RawRecord) => {
     const s = state!;
     const rowNumber = ++counts.rows;
-    s.bronze(rowNumber, record.fields);
+    s.bronze.write(rowNumber, record.fields);
     const shapeProblems = checkShape(record.fields, s.header);
     if (shapeProblems.length > 0) return quarantineRow(rowNumber, record.line, record.fields, shapeProblems);
     const typed = s.typer(record.fields);
@@ -217,9 +217,11 @@ async function importOnce(
     }
     if (read.failure) {
       const rowNumber = ++counts.rows;
-      state!.bronze(rowNumber, []);
+      state!.bronze.write(rowNumber, []);
       quarantineRow(rowNumber, read.failure.line, [], [{ field: null, reason: describeReadFailure(read.failure) }]);
     }
+    state.bronze.flush();
+    state.silver.flush();
     const seconds = (performance.now() - started) / 1000;
     finishBatch(db, state!.batch, {
       sha256: read.sha256,

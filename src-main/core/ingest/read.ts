@@ -1,10 +1,11 @@
 /**
  * Reading a CSV file as records, in chunks, with bounded memory: sniffing (binary files, encoding,
- * delimiter), decoding, and csv-parse for quoting, CRLF and multi-line fields. Knows nothing of films.
+ * delimiter), decoding, and the tokenizer (csv-tokenizer.ts) for quoting, CRLF and multi-line fields.
+ * Knows nothing of films.
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import { parse } from 'csv-parse';
+import { CsvTokenizer } from './csv-tokenizer';
 import { ImportError } from './errors';
 
 /** Where the bytes come from: a path (CLI, Electron) or the content itself (uploads in browser mode). */
@@ -29,14 +30,14 @@ export interface RawRecord {
   line: number;
 }
 
-/** A record that csv-parse could not finish (a quote never closed, a record over the size limit). */
+/** A record that could not be finished (a quote never closed, a record over the size limit). */
 export interface ReadFailure {
   code: string;
   line: number;
   message: string;
 }
 
-/** csv-parse refuses a record longer than this: it bounds memory when a quote is never closed. */
+/** A record longer than this (in characters) ends the read: it bounds memory when a quote is never closed. */
 export const MAX_RECORD_CHARS = 64 * 1024 * 1024;
 const CHUNK_BYTES = 1024 * 1024;
 const SNIFF_BYTES = 64 * 1024;
@@ -178,8 +179,9 @@ export interface ReadResult {
 /**
  * Reads the whole source as records, handing them over in batches (one per chunk of bytes read), so the
  * caller can write each batch before the next is read. The header is the first record. Decoding errors in
- * a file sniffed as UTF-8 throw NotUtf8Error (the caller restarts as Windows-1252). csv-parse errors that
- * end the read (a quote never closed) are returned in `failure` with the line where the record starts.
+ * a file sniffed as UTF-8 throw NotUtf8Error (the caller restarts as Windows-1252). A record that cannot be
+ * read (a quote never closed, a record over the size limit) ends the read; it is returned in `failure` with
+ * the line where that record starts.
  */
 export async function readRecords(
   source: ImportSource,
@@ -189,33 +191,12 @@ export async function readRecords(
 ): Promise<ReadResult> {
   const decoder = new TextDecoder(sniffed.encoding, { fatal: sniffed.encoding === 'utf-8' });
   const hash = createHash('sha256');
-  const parser = parse({
-    delimiter: sniffed.delimiter,
-    relax_column_count: true,
-    relax_quotes: true,
-    skip_empty_lines: true,
-    info: true,
-    max_record_size: MAX_RECORD_CHARS,
-  });
+  const tokenizer = new CsvTokenizer(sniffed.delimiter, MAX_RECORD_CHARS);
   let pending: RawRecord[] = [];
-  let lastEndLine = 0;
-  let failure: ReadFailure | null = null;
-  parser.on('data', (r: { record: string[]; info: { lines: number } }) => {
-    const endLine = r.info.lines;
-    pending.push({ fields: r.record, line: startLine(r.record, endLine) });
-    lastEndLine = endLine;
-  });
-  const ended = new Promise<void>((resolve) => {
-    parser.on('end', () => resolve());
-    parser.on('error', (err: Error & { code?: string; lines?: number }) => {
-      failure = {
-        code: err.code ?? 'CSV_ERROR',
-        line: lastEndLine + 1,
-        message: err.message,
-      };
-      resolve();
-    });
-  });
+  const collect = (fields: string[], line: number) => {
+    pending.push({ fields, line });
+  };
+  // One turn of the event loop per chunk: lets a cancel (or a worker's messages) through during long reads.
   const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
   const flush = async (bytes: number) => {
     if (pending.length === 0) return;
@@ -233,39 +214,23 @@ export async function readRecords(
     try {
       text = decoder.decode(chunk, { stream: true });
     } catch {
-      parser.destroy();
       throw new NotUtf8Error();
     }
-    if (failure) break;
-    parser.write(text);
-    await tick(); // lets csv-parse emit the records (and any error) of this chunk
+    tokenizer.push(text, collect);
     await flush(bytes);
-    if (failure) break;
+    if (tokenizer.failure) break;
+    await tick();
   }
-  if (!failure && !signal?.aborted) {
+  if (!tokenizer.failure && !signal?.aborted) {
+    let rest: string;
     try {
-      const rest = decoder.decode();
-      if (rest) parser.write(rest);
+      rest = decoder.decode();
     } catch {
-      parser.destroy();
       throw new NotUtf8Error();
     }
-    parser.end();
-  } else {
-    parser.destroy();
-  }
-  if (!signal?.aborted) {
-    if (!failure) await ended;
+    if (rest) tokenizer.push(rest, collect);
+    tokenizer.end(collect);
     await flush(bytes);
   }
-  return { bytes, sha256: hash.digest('hex'), failure };
-}
-
-/** csv-parse reports the line where a record ends; a record with line breaks inside quotes started earlier. */
-function startLine(fields: string[], endLine: number): number {
-  let breaks = 0;
-  for (const f of fields) {
-    if (f.length > 0 && f.includes('\n')) for (const ch of f) if (ch === '\n') breaks++;
-  }
-  return endLine - breaks;
+  return { bytes, sha256: hash.digest('hex'), failure: tokenizer.failure };
 }

@@ -3,16 +3,25 @@
  * could not be typed land here too, so nothing read is ever lost.
  */
 import type { Db } from './db';
+import { BufferedInsert } from './silver';
 
 export function insertBronzeHeader(db: Db, batchId: number, header: string[]): void {
   db.prepare('INSERT INTO bronze_headers (batch_id, header_json) VALUES (?, ?)').run(batchId, JSON.stringify(header));
 }
 
-/** A prepared writer for one batch's rows (row numbers start at 1, the first row after the header). */
-export function bronzeWriter(db: Db, batchId: number): (rowNumber: number, fields: string[]) => void {
-  const insert = db.prepare('INSERT INTO bronze_rows (batch_id, row_number, fields_json) VALUES (?, ?, ?)');
-  return (rowNumber, fields) => {
-    insert.run(batchId, rowNumber, JSON.stringify(fields));
+export interface BronzeWriter {
+  /** Queues one row (row numbers start at 1, the first row after the header). */
+  write(rowNumber: number, fields: string[]): void;
+  /** Writes the queued rows; call before the transaction commits. */
+  flush(): void;
+}
+
+/** A writer for one batch's rows, inserting them many at a time. */
+export function bronzeWriter(db: Db, batchId: number): BronzeWriter {
+  const rows = new BufferedInsert(db, 'INSERT INTO bronze_rows (batch_id, row_number, fields_json)', 3);
+  return {
+    write: (rowNumber, fields) => rows.add([batchId, rowNumber, JSON.stringify(fields)]),
+    flush: () => rows.flush(),
   };
 }
 

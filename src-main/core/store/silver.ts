@@ -36,6 +36,52 @@ export interface UpsertResult {
 }
 
 /**
+ * Rows for one table, buffered and written `ROWS_PER_INSERT` at a time with one multi-row INSERT: a film
+ * brings about sixteen list rows, and one statement per row made the per-call cost dominate big imports.
+ * The caller flushes before anything that must see the rows (a delete of the same film's lists, the commit).
+ */
+export class BufferedInsert {
+  static readonly ROWS_PER_INSERT = 128;
+  private values: unknown[] = [];
+  private rows = 0;
+  private readonly statements = new Map<number, Database.Statement>();
+
+  /** `head` is `INSERT [OR IGNORE] INTO table (columns)`; `width` the number of columns. */
+  constructor(
+    private readonly db: Db,
+    private readonly head: string,
+    private readonly width: number,
+  ) {}
+
+  /** Queues one row (exactly `width` values). */
+  add(row: unknown[]): void {
+    for (let i = 0; i < row.length; i++) this.values.push(row[i]);
+    if (++this.rows === BufferedInsert.ROWS_PER_INSERT) this.flush();
+  }
+
+  get pending(): number {
+    return this.rows;
+  }
+
+  flush(): void {
+    if (this.rows === 0) return;
+    this.statementFor(this.rows).run(this.values);
+    this.values = [];
+    this.rows = 0;
+  }
+
+  private statementFor(rows: number): Database.Statement {
+    let statement = this.statements.get(rows);
+    if (!statement) {
+      const tuple = `(${new Array<string>(this.width).fill('?').join(', ')})`;
+      statement = this.db.prepare(`${this.head} VALUES ${new Array<string>(rows).fill(tuple).join(', ')}`);
+      this.statements.set(rows, statement);
+    }
+    return statement;
+  }
+}
+
+/**
  * Prepared statements for one import. Each call writes one film (or one film's credits); the caller holds
  * the transaction.
  */
@@ -58,15 +104,40 @@ export class SilverWriter {
       ),
       byTmdb: db.prepare('SELECT id FROM films WHERE tmdb_id = ?'),
       deleteTerms: db.prepare('DELETE FROM film_terms WHERE film_id = ? AND kind = ?'),
-      insertTerm: db.prepare('INSERT INTO film_terms (film_id, kind, position, name, code) VALUES (?, ?, ?, ?, ?)'),
       deleteCast: db.prepare('DELETE FROM film_cast WHERE film_id = ?'),
-      insertCast: db.prepare('INSERT OR IGNORE INTO film_cast (film_id, billing_order, name) VALUES (?, ?, ?)'),
       deleteCrew: db.prepare('DELETE FROM film_crew WHERE film_id = ?'),
       deleteCrewJob: db.prepare('DELETE FROM film_crew WHERE film_id = ? AND job = ?'),
-      insertCrew: db.prepare('INSERT OR IGNORE INTO film_crew (film_id, name, job, department) VALUES (?, ?, ?, ?)'),
       deleteFlags: db.prepare('DELETE FROM film_flags WHERE film_id = ?'),
-      insertFlag: db.prepare('INSERT INTO film_flags (film_id, flag, field, message) VALUES (?, ?, ?, ?)'),
     };
+    this.terms = new BufferedInsert(db, 'INSERT INTO film_terms (film_id, kind, position, name, code)', 5);
+    this.cast = new BufferedInsert(db, 'INSERT OR IGNORE INTO film_cast (film_id, billing_order, name)', 3);
+    this.crew = new BufferedInsert(db, 'INSERT OR IGNORE INTO film_crew (film_id, name, job, department)', 4);
+    this.flags = new BufferedInsert(db, 'INSERT INTO film_flags (film_id, flag, field, message)', 4);
+  }
+
+  private readonly terms: BufferedInsert;
+  private readonly cast: BufferedInsert;
+  private readonly crew: BufferedInsert;
+  private readonly flags: BufferedInsert;
+
+  /** Bounds the set below: after this many films the buffers are written out together. */
+  private static readonly FILMS_PER_FLUSH = 256;
+  /** Films that may have rows still in the buffers. */
+  private readonly buffered = new Set<number>();
+
+  /** Writes the rows still buffered; call before the transaction commits. */
+  flush(): void {
+    this.terms.flush();
+    this.cast.flush();
+    this.crew.flush();
+    this.flags.flush();
+    this.buffered.clear();
+  }
+
+  /** A film's buffered rows must land before its lists are deleted, or the delete would miss them (a film seen twice). */
+  private flushBeforeDelete(filmId: number): void {
+    if (this.buffered.has(filmId) || this.buffered.size >= SilverWriter.FILMS_PER_FLUSH) this.flush();
+    this.buffered.add(filmId);
   }
 
   /** Inserts or updates one film; only the columns and lists the film carries are written. */
@@ -89,11 +160,11 @@ export class SilverWriter {
     // A film this import created has no lists or flags yet: skip the deletes (most rows of a first import).
     const isNew = filmId > this.maxIdBefore && !this.createdHere.has(filmId);
     if (isNew) this.createdHere.add(filmId);
-    const { insertTerm } = this.s;
+    this.flushBeforeDelete(filmId);
     for (const [kind, items] of Object.entries(film.terms)) {
       if (!isNew) this.s.deleteTerms.run(filmId, kind);
       for (let position = 0; position < items.length; position++) {
-        insertTerm.run(filmId, kind, position, items[position].name, items[position].code);
+        this.terms.add([filmId, kind, position, items[position].name, items[position].code]);
       }
     }
     if (film.cast) this.replaceCast(filmId, film.cast, isNew);
@@ -102,11 +173,11 @@ export class SilverWriter {
         if (film.crewJobs === 'all' || film.crewJobs === undefined) this.s.deleteCrew.run(filmId);
         else for (const job of film.crewJobs) this.s.deleteCrewJob.run(filmId, job);
       }
-      for (const c of film.crew) this.s.insertCrew.run(filmId, c.name, c.job, c.department);
+      for (const c of film.crew) this.crew.add([filmId, c.name, c.job, c.department]);
     }
     const flags = qualityFlags(stored, this.today);
     if (!isNew) this.s.deleteFlags.run(filmId);
-    for (const f of flags) this.s.insertFlag.run(filmId, f.flag, f.field, f.message);
+    for (const f of flags) this.flags.add([filmId, f.flag, f.field, f.message]);
     return { filmId, flagged: flags.length > 0 };
   }
 
@@ -114,15 +185,16 @@ export class SilverWriter {
   attachCredits(credits: TypedCredits): number | null {
     const filmId = this.s.byTmdb.pluck().get(credits.tmdbId) as number | undefined;
     if (filmId === undefined) return null;
+    this.flushBeforeDelete(filmId);
     this.replaceCast(filmId, credits.cast);
     this.s.deleteCrew.run(filmId);
-    for (const c of credits.crew) this.s.insertCrew.run(filmId, c.name, c.job, c.department);
+    for (const c of credits.crew) this.crew.add([filmId, c.name, c.job, c.department]);
     return filmId;
   }
 
   private replaceCast(filmId: number, cast: string[], isNew = false): void {
     if (!isNew) this.s.deleteCast.run(filmId);
-    cast.forEach((name, order) => this.s.insertCast.run(filmId, order, name));
+    for (let order = 0; order < cast.length; order++) this.cast.add([filmId, order, cast[order]]);
   }
 
   private upsertStatement(columns: (keyof FilmColumns)[]): Database.Statement {

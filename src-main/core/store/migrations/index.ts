@@ -3,6 +3,7 @@
  * Add new ones at the end with the next number; never edit one that has shipped.
  */
 import * as m001 from './001-initial';
+import * as m002 from './002-bronze-rowid';
 
 export interface Migration {
   version: number;
@@ -10,4 +11,7 @@ export interface Migration {
   up: string;
 }
 
-export const migrations: Migration[] = [{ version: 1, name: m001.name, up: m001.up }];
+export const migrations: Migration[] = [
+  { version: 1, name: m001.name, up: m001.up },
+  { version: 2, name: m002.name, up: m002.up },
+];

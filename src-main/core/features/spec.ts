@@ -110,8 +110,12 @@ export function buildFeatureSpec(
   };
 }
 
-function scalarValue(facts: FilmFacts, scalar: ScalarName): number {
-  const orNaN = (v: number | null) => (v === null ? NaN : v);
+function orNaN(v: number | null): number {
+  return v === null ? NaN : v;
+}
+
+/** One scalar feature of a film's facts; NaN when unknown. */
+export function scalarValue(facts: FilmFacts, scalar: ScalarName): number {
   switch (scalar) {
     case 'log_budget':
     case 'budget':
@@ -145,31 +149,110 @@ function scalarValue(facts: FilmFacts, scalar: ScalarName): number {
   }
 }
 
+/**
+ * A spec compiled once for fast encoding: each term list's columns as a Map from normalised term to column
+ * index, the scalar and track-record columns as flat lists. Built lazily and cached per spec object, so
+ * encoding a row does no string normalising of vocabulary terms and builds no closures.
+ */
+interface CompiledSpec {
+  scalarColumns: number[];
+  scalarNames: ScalarName[];
+  /** Per term list used by the spec: every column it fills (zeroed first) and term key -> column. */
+  termLists: { list: TermList; columns: number[]; byKey: Map<string, number>; byRaw: Map<string, number> }[];
+  trackColumns: number[];
+  trackWho: TrackWho[];
+  trackStat: TrackStat[];
+  usesDirector: boolean;
+  usesCast: boolean;
+}
+
+/** Raw film terms seen are cached per list up to this many (terms repeat across rows; keywords are many). */
+const RAW_TERM_CACHE_LIMIT = 50_000;
+const NO_COLUMN = -1;
+const MISSING_RECORD: TrackRecord = { prior_films: NaN, prior_mean_log_revenue: NaN, prior_hit_rate: NaN };
+
+const compiledSpecs = new WeakMap<FeatureSpec, CompiledSpec>();
+
+function compileSpec(spec: FeatureSpec): CompiledSpec {
+  let compiled = compiledSpecs.get(spec);
+  if (compiled) return compiled;
+  compiled = {
+    scalarColumns: [],
+    scalarNames: [],
+    termLists: [],
+    trackColumns: [],
+    trackWho: [],
+    trackStat: [],
+    usesDirector: false,
+    usesCast: false,
+  };
+  for (let j = 0; j < spec.columns.length; j++) {
+    const source = spec.columns[j].source;
+    if (source.type === 'scalar') {
+      compiled.scalarColumns.push(j);
+      compiled.scalarNames.push(source.scalar);
+    } else if (source.type === 'member') {
+      let group = compiled.termLists.find((g) => g.list === source.list);
+      if (!group) {
+        group = { list: source.list, columns: [], byKey: new Map(), byRaw: new Map() };
+        compiled.termLists.push(group);
+      }
+      group.columns.push(j);
+      const key = termKey(source.term);
+      // Two columns with one key cannot come from a built vocabulary; the first wins, as before.
+      if (!group.byKey.has(key)) group.byKey.set(key, j);
+    } else {
+      compiled.trackColumns.push(j);
+      compiled.trackWho.push(source.who);
+      compiled.trackStat.push(source.stat);
+      if (source.who === 'director') compiled.usesDirector = true;
+      else compiled.usesCast = true;
+    }
+  }
+  compiledSpecs.set(spec, compiled);
+  return compiled;
+}
+
+/** The column of a film's raw term in one list, or NO_COLUMN; caches the raw spelling's answer. */
+function columnOfTerm(group: CompiledSpec['termLists'][number], raw: string): number {
+  const cached = group.byRaw.get(raw);
+  if (cached !== undefined) return cached;
+  const column = group.byKey.get(termKey(raw)) ?? NO_COLUMN;
+  if (group.byRaw.size < RAW_TERM_CACHE_LIMIT) group.byRaw.set(raw, column);
+  return column;
+}
+
 /** Encodes facts into `out` at `offset` (so matrices fill without copies). */
 function encodeFactsInto(spec: FeatureSpec, facts: FilmFacts, out: Float64Array, offset: number): void {
-  const termSets = new Map<TermList, Set<string>>();
-  const records = new Map<TrackWho, TrackRecord>();
-  spec.columns.forEach((column, j) => {
-    const source = column.source;
-    let value: number;
-    if (source.type === 'scalar') {
-      value = scalarValue(facts, source.scalar);
-    } else if (source.type === 'member') {
-      let keys = termSets.get(source.list);
-      if (!keys) termSets.set(source.list, (keys = new Set(termsOf(facts, source.list).map(termKey))));
-      value = keys.has(termKey(source.term)) ? 1 : 0;
-    } else {
-      let record = records.get(source.who);
-      if (!record) {
-        record = spec.history
-          ? trackRecord(spec.history, facts, source.who)
-          : { prior_films: NaN, prior_mean_log_revenue: NaN, prior_hit_rate: NaN };
-        records.set(source.who, record);
+  const compiled = compileSpec(spec);
+  const { scalarColumns, scalarNames, termLists, trackColumns } = compiled;
+  for (let s = 0; s < scalarColumns.length; s++) out[offset + scalarColumns[s]] = scalarValue(facts, scalarNames[s]);
+  for (let g = 0; g < termLists.length; g++) {
+    const group = termLists[g];
+    const columns = group.columns;
+    for (let c = 0; c < columns.length; c++) out[offset + columns[c]] = 0;
+    if (group.list === 'language') {
+      if (facts.language) {
+        const column = columnOfTerm(group, facts.language);
+        if (column !== NO_COLUMN) out[offset + column] = 1;
       }
-      value = record[source.stat];
+      continue;
     }
-    out[offset + j] = value;
-  });
+    const terms = facts[group.list];
+    for (let t = 0; t < terms.length; t++) {
+      const column = columnOfTerm(group, terms[t]);
+      if (column !== NO_COLUMN) out[offset + column] = 1;
+    }
+  }
+  if (trackColumns.length > 0) {
+    const history = spec.history;
+    const director = compiled.usesDirector && history ? trackRecord(history, facts, 'director') : MISSING_RECORD;
+    const cast = compiled.usesCast && history ? trackRecord(history, facts, 'cast') : MISSING_RECORD;
+    for (let t = 0; t < trackColumns.length; t++) {
+      const record = compiled.trackWho[t] === 'director' ? director : cast;
+      out[offset + trackColumns[t]] = record[compiled.trackStat[t]];
+    }
+  }
 }
 
 /** One film as a row of numbers in the spec's column order; NaN marks a missing value. */
@@ -183,7 +266,7 @@ export function encode(spec: FeatureSpec, film: FilmInput | SilverFilm): Float64
 export function encodeMatrix(spec: FeatureSpec, films: (FilmInput | SilverFilm)[]): Matrix {
   const cols = spec.columns.length;
   const data = new Float64Array(films.length * cols);
-  films.forEach((film, i) => encodeFactsInto(spec, toFilmFacts(film), data, i * cols));
+  for (let i = 0; i < films.length; i++) encodeFactsInto(spec, toFilmFacts(films[i]), data, i * cols);
   return { rows: films.length, cols, data };
 }
 

@@ -6,7 +6,7 @@ import path from 'node:path';
 import fs from 'node:fs';
 import { app, dialog, type BrowserWindow } from 'electron';
 import { emitEvent, type CoreContext } from '../core/context';
-import { importFile } from '../core/ingest/import';
+import { importFileIsolated } from '../core/ingest/isolated';
 import { buildScenarioReport } from '../core/report';
 import { backupDatabase } from '../core/store/db';
 import { listScenarios } from '../core/store/scenarios';
@@ -58,8 +58,8 @@ export function createDesktopCommands(options: {
       for (const file of files) {
         const fileName = path.basename(file);
         const job = ctx.jobs.start('data.import', async (control) => {
-          const summary = await importFile(
-            ctx.db,
+          const summary = await importFileIsolated(
+            ctx,
             { fileName, path: file },
             { signal: control.signal, onProgress: (p) => control.report(p) },
           );

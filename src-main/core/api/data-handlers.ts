@@ -4,7 +4,7 @@
  */
 import { DATA_LIMITS } from '../../shared/contract/data';
 import { emitEvent } from '../context';
-import { importFile } from '../ingest/import';
+import { importFileIsolated } from '../ingest/isolated';
 import { previewFile } from '../ingest/preview';
 import { listBatches } from '../store/batches';
 import { dataStats, exploreFilms, getFilm, searchFilms } from '../store/films';
@@ -24,8 +24,8 @@ export const dataHandlers = {
   'data.import': ({ fileName, content, kind, mapping }, ctx) => {
     const bytes = decodeContent('data.import', content, DATA_LIMITS.MAX_IMPORT_BYTES);
     const job = ctx.jobs.start('data.import', async (control) => {
-      const summary = await importFile(
-        ctx.db,
+      const summary = await importFileIsolated(
+        ctx,
         { fileName, content: bytes },
         { kind, mapping, signal: control.signal, onProgress: (p) => control.report(p) },
       );

@@ -19,3 +19,26 @@ export class ImportCancelledError extends Error {
     this.name = 'ImportCancelledError';
   }
 }
+
+/** An import error as it crosses from the import worker to the main thread (plain data). */
+export interface ImportErrorData {
+  name: string;
+  message: string;
+  file?: string;
+}
+
+export function importErrorToData(err: unknown): ImportErrorData {
+  if (err instanceof ImportError || err instanceof ImportCancelledError) {
+    return { name: err.name, message: err.message, file: err.file };
+  }
+  return { name: 'Error', message: (err as Error)?.message ?? String(err) };
+}
+
+/** Rebuilds the error on the main thread with its class, so callers can tell a refused file from a cancel. */
+export function importErrorFromData(data: ImportErrorData): Error {
+  if (data.name === 'ImportError' && data.file !== undefined && data.message.startsWith(`${data.file}: `)) {
+    return new ImportError(data.file, data.message.slice(data.file.length + 2));
+  }
+  if (data.name === 'ImportCancelledError' && data.file !== undefined) return new ImportCancelledError(data.file);
+  return new Error(data.message);
+}

@@ -52,18 +52,37 @@ export interface ImportOptions {
 
 export type { ImportProblem, ImportSummary };
 
-/** Imports on one connection run one at a time (a transaction spans the whole import). */
-const queues = new WeakMap<Db, Promise<unknown>>();
+/**
+ * Imports into one database run one at a time: each holds the write transaction for its whole file. Keyed
+ * by the database file, so imports on other connections to it (the import worker's) queue here too.
+ */
+const queues = new Map<unknown, Promise<unknown>>();
+
+function queueKey(db: Db): unknown {
+  return db.memory ? db : path.resolve(db.name);
+}
+
+/** Runs `work` after the imports already started on this database (this process), before later ones. */
+export function runAfterImportsOn<T>(db: Db, work: () => Promise<T>): Promise<T> {
+  const key = queueKey(db);
+  const previous = queues.get(key) ?? Promise.resolve();
+  const next = previous.catch(() => undefined).then(work);
+  queues.set(key, next);
+  // Forget the queue once it is idle, so closed databases are not kept.
+  void next.then(
+    () => queues.get(key) === next && queues.delete(key),
+    () => queues.get(key) === next && queues.delete(key),
+  );
+  return next;
+}
 
 /**
- * Imports one file. Throws ImportError (one line naming the file) when the file cannot be read at all:
- * missing, empty, binary, or lacking a required column; the database is then unchanged.
+ * Imports one file on `db`, in this thread. Throws ImportError (one line naming the file) when the file
+ * cannot be read at all: missing, empty, binary, or lacking a required column; the database is then unchanged.
+ * The app's handlers use importFileIsolated (isolated.ts), which runs this on a connection of its own.
  */
 export function importFile(db: Db, source: ImportSource, options: ImportOptions = {}): Promise<ImportSummary> {
-  const previous = queues.get(db) ?? Promise.resolve();
-  const next = previous.catch(() => undefined).then(() => importWithEncodingRetry(db, source, options));
-  queues.set(db, next);
-  return next;
+  return runAfterImportsOn(db, () => importWithEncodingRetry(db, source, options));
 }
 
 async function importWithEncodingRetry(db: Db, source: ImportSource, options: ImportOptions): Promise<ImportSummary> {

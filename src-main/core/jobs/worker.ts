@@ -4,6 +4,7 @@
  */
 import { parentPort, threadId } from 'node:worker_threads';
 import { runFitTask } from './fit-tasks';
+import '../ingest/import-worker'; // this entry also runs isolated imports (ingest/isolated.ts)
 import type { FromWorker, SelfTestTask, SharedDataset, ToWorker, WorkerResult, WorkerTask } from './protocol';
 
 const datasets = new Map<string, SharedDataset>();

@@ -41,6 +41,7 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
       webviewTag: false,
       navigateOnDragDrop: true, // a dropped CSV navigates to file://…, which main turns into an import (hardening.ts)
       spellcheck: false,
+      disableBlinkFeatures: 'Auxclick', // no middle-click navigation (Electronegativity AUXCLICK_JS_CHECK)
     },
   });
   if (saved.maximized) window.maximize();

@@ -204,6 +204,7 @@ describe('the built main process', () => {
       nodeIntegrationInSubFrames: false,
       webSecurity: true,
       webviewTag: false,
+      disableBlinkFeatures: 'Auxclick',
     });
     expect(prefs.preload).toBe(path.join(out, 'preload', 'preload.js'));
     expect(fs.existsSync(prefs.preload!)).toBe(true);

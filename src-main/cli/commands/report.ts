@@ -10,6 +10,7 @@ import { filmInputSchema } from '../../shared/contract/forecast';
 import { MAX_REPORT_SCENARIOS } from '../../shared/contract/reports';
 import { parseMoney } from '../../shared/format';
 import { buildReport } from '../../core/report';
+import { prepareForecasting } from '../../core/forecast/prepare';
 import { withDatabase, withDbOption } from '../common';
 import { createProgressBar } from '../progress';
 
@@ -90,9 +91,11 @@ export function reportCommand(): Command {
       const scenarioIds = opts.scenario ? parseScenarioIds(opts.scenario) : undefined;
       const input = opts.input ? readScenarioFile(opts.input) : undefined;
       const bar = createProgressBar();
-      const report = await withDatabase(opts, (db) =>
-        buildReport({ db }, { scenarioIds, input, title: opts.title, note: opts.note }, (p) => bar.update(p)),
-      );
+      const report = await withDatabase(opts, async (db) => {
+        // A fresh database has no films and no models: load and install them first, as `serve` does.
+        await prepareForecasting(db, (line) => process.stderr.write(`${line}\n`));
+        return buildReport({ db }, { scenarioIds, input, title: opts.title, note: opts.note }, (p) => bar.update(p));
+      });
       bar.done();
       const out = path.resolve(opts.out ?? report.fileName);
       fs.mkdirSync(path.dirname(out), { recursive: true });

@@ -26,8 +26,6 @@ export const MAX_FIELD_CHARS = 1_000_000;
 export const MAX_COLUMNS = 10_000;
 /** SQLite page cache during an import, in KiB as a negative cache_size (-65536 = 64 MB). */
 const IMPORT_CACHE_KIB = -65536;
-/** Files at least this large rebuild the list name indexes in bulk instead of row by row. */
-const BULK_INDEX_BYTES = 32 * 1024 * 1024;
 /** How many row problems the summary lists (all of them are in quarantine). */
 export const MAX_LISTED_PROBLEMS = 100;
 
@@ -46,8 +44,6 @@ export interface ImportOptions {
   onProgress?: (p: ImportProgress) => void;
   /** Aborting rolls the whole import back. */
   signal?: AbortSignal;
-  /** Files of at least this many bytes rebuild the list name indexes in bulk (default 32 MB; for tests and tuning). */
-  bulkIndexBytes?: number;
 }
 
 export type { ImportProblem, ImportSummary };
@@ -209,12 +205,8 @@ async function importOnce(
   // checks are redundant during the import (about a fifth of the insert time); they are back on after.
   const foreignKeys = db.pragma('foreign_keys', { simple: true }) as number;
   db.pragma('foreign_keys = OFF');
-  let rebuiltIndexes: string[] = [];
   try {
     db.exec('BEGIN IMMEDIATE');
-    // Large files: the name indexes of the lists are dropped and rebuilt in bulk inside the same transaction
-    // (a rollback restores them), which beats millions of random index inserts.
-    if (sniffed.size >= (options.bulkIndexBytes ?? BULK_INDEX_BYTES)) rebuiltIndexes = dropListIndexes(db);
     const report = options.onProgress;
     report?.({ step: 'importing', current: 0, total: sniffed.size });
     const read = await readRecords(
@@ -251,8 +243,6 @@ async function importOnce(
       finishedAt: new Date().toISOString(),
       seconds,
     });
-    if (rebuiltIndexes.length > 0) report?.({ step: 'indexing', current: sniffed.size, total: sniffed.size });
-    for (const sql of rebuiltIndexes) db.exec(sql);
     db.exec('COMMIT');
     report?.({ step: 'done', current: sniffed.size, total: sniffed.size });
     const s = state!;
@@ -277,19 +267,6 @@ async function importOnce(
     db.pragma(`cache_size = ${cacheSize}`);
     db.pragma(`foreign_keys = ${foreignKeys ? 'ON' : 'OFF'}`);
   }
-}
-
-/** The secondary name indexes of the list tables: dropped during big imports, recreated from their own SQL. */
-const LIST_INDEXES = ['film_terms_kind_name', 'film_cast_name', 'film_crew_name'];
-
-function dropListIndexes(db: Db): string[] {
-  const rows = db
-    .prepare(
-      `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND name IN (${LIST_INDEXES.map(() => '?').join(',')})`,
-    )
-    .all(...LIST_INDEXES) as { name: string; sql: string }[];
-  for (const r of rows) db.exec(`DROP INDEX ${r.name}`);
-  return rows.map((r) => r.sql);
 }
 
 /** Problems with a row's shape, before any field is typed: field count, NUL bytes, oversized fields. */

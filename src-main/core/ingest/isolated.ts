@@ -27,18 +27,14 @@ const WORKER_LIMITS = { maxOldGenerationSizeMb: 1024, maxYoungGenerationSizeMb: 
 export function importFileIsolated(
   target: { db: Db; databasePath: string },
   source: ImportSource,
-  options: Omit<ImportOptions, 'bulkIndexBytes'> = {},
+  options: ImportOptions = {},
 ): Promise<ImportSummary> {
   if (target.db.memory || target.databasePath === ':memory:') return importFile(target.db, source, options);
   // One import per database file at a time, in-process ones included (each holds the write lock throughout).
   return runAfterImportsOn(target.db, () => importInWorker(target.databasePath, source, options));
 }
 
-function importInWorker(
-  databasePath: string,
-  source: ImportSource,
-  options: Omit<ImportOptions, 'bulkIndexBytes'>,
-): Promise<ImportSummary> {
+function importInWorker(databasePath: string, source: ImportSource, options: ImportOptions): Promise<ImportSummary> {
   return new Promise((resolve, reject) => {
     if (options.signal?.aborted) return reject(new ImportCancelledError(source.fileName));
     const worker = new Worker(workerEntry(), { resourceLimits: WORKER_LIMITS });

@@ -4,6 +4,7 @@
  */
 import * as m001 from './001-initial';
 import * as m002 from './002-bronze-rowid';
+import * as m003 from './003-drop-list-name-indexes';
 
 export interface Migration {
   version: number;
@@ -14,4 +15,5 @@ export interface Migration {
 export const migrations: Migration[] = [
   { version: 1, name: m001.name, up: m001.up },
   { version: 2, name: m002.name, up: m002.up },
+  { version: 3, name: m003.name, up: m003.up },
 ];

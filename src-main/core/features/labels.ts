@@ -31,6 +31,7 @@ export function valueLabel(column: FeatureColumn, value: number): string {
   switch (source.scalar) {
     case 'log_budget':
     case 'budget':
+    case 'log_budget_real':
       return formatMoney(Math.expm1(value));
     case 'runtime':
       return `${Math.round(value)} min`;

@@ -8,6 +8,7 @@ import {
   FEATURE_SETS,
   SCALAR_LABELS,
   TERM_GROUPS,
+  COMPANY_TRACK_GROUP,
   TRACK_GROUP,
   TRACK_LABELS,
   TRACK_STATS,
@@ -15,6 +16,7 @@ import {
   resolveFeatureNames,
 } from './catalog';
 import { termKey, toFilmFacts } from './film-facts';
+import { inFixedDollars } from './inflation';
 import { buildTrackHistory, hasCredits, trackRecord, type TrackRecord } from './track-records';
 import type { FeatureColumn, FeatureSpec, FilmFacts, ScalarName, TermList, TrackStat, TrackWho } from './types';
 
@@ -34,11 +36,18 @@ function termsOf(facts: FilmFacts, list: TermList): string[] {
 }
 
 /** The `top` most frequent terms (by number of films) with at least `minCount` films; ties by name. */
-function vocabulary(facts: FilmFacts[], list: TermList, top: number, minCount: number): string[] {
+function vocabulary(
+  facts: FilmFacts[],
+  list: TermList,
+  top: number,
+  minCount: number,
+  exclude: string[] = [],
+): string[] {
+  const excluded = new Set(exclude.map(termKey));
   const counts = new Map<string, { display: string; count: number }>();
   for (const f of facts) {
     for (const key of new Set(termsOf(f, list).map(termKey))) {
-      if (!key) continue;
+      if (!key || excluded.has(key)) continue;
       const entry = counts.get(key);
       if (entry) entry.count++;
       else counts.set(key, { display: termsOf(f, list).find((t) => termKey(t) === key) as string, count: 1 });
@@ -73,11 +82,21 @@ export function buildFeatureSpec(
       columns.push({ name, label: SCALAR_LABELS[name], source: { type: 'scalar', scalar: name } });
     } else if (TERM_GROUPS[name]) {
       const group = TERM_GROUPS[name];
-      for (const term of vocabulary(facts, group.list, group.top, group.minCount)) {
+      for (const term of vocabulary(facts, group.list, group.top, group.minCount, group.exclude)) {
         columns.push({
           name: `${group.prefix}=${term}`,
           label: `${group.label} ${term}`,
           source: { type: 'member', list: group.list, term },
+        });
+      }
+    } else if (name === COMPANY_TRACK_GROUP || name.startsWith('company_prior_')) {
+      wantsTrack = true;
+      const stats = name === COMPANY_TRACK_GROUP ? TRACK_STATS : [name.replace(/^company_/, '') as TrackStat];
+      for (const stat of stats) {
+        columns.push({
+          name: `company_${stat}`,
+          label: TRACK_LABELS.company[stat],
+          source: { type: 'track', who: 'company', stat },
         });
       }
     } else if (name === TRACK_GROUP || /^(director|cast)_prior_/.test(name)) {
@@ -120,6 +139,8 @@ export function scalarValue(facts: FilmFacts, scalar: ScalarName): number {
     case 'log_budget':
     case 'budget':
       return facts.budget === null ? NaN : Math.log1p(facts.budget);
+    case 'log_budget_real':
+      return facts.budget === null || facts.year === null ? NaN : Math.log1p(inFixedDollars(facts.budget, facts.year));
     case 'runtime':
       return orNaN(facts.runtime);
     case 'year':
@@ -164,6 +185,7 @@ interface CompiledSpec {
   trackStat: TrackStat[];
   usesDirector: boolean;
   usesCast: boolean;
+  usesCompany: boolean;
 }
 
 /** Raw film terms seen are cached per list up to this many (terms repeat across rows; keywords are many). */
@@ -185,6 +207,7 @@ function compileSpec(spec: FeatureSpec): CompiledSpec {
     trackStat: [],
     usesDirector: false,
     usesCast: false,
+    usesCompany: false,
   };
   for (let j = 0; j < spec.columns.length; j++) {
     const source = spec.columns[j].source;
@@ -206,7 +229,8 @@ function compileSpec(spec: FeatureSpec): CompiledSpec {
       compiled.trackWho.push(source.who);
       compiled.trackStat.push(source.stat);
       if (source.who === 'director') compiled.usesDirector = true;
-      else compiled.usesCast = true;
+      else if (source.who === 'cast') compiled.usesCast = true;
+      else compiled.usesCompany = true;
     }
   }
   compiledSpecs.set(spec, compiled);
@@ -248,8 +272,10 @@ function encodeFactsInto(spec: FeatureSpec, facts: FilmFacts, out: Float64Array,
     const history = spec.history;
     const director = compiled.usesDirector && history ? trackRecord(history, facts, 'director') : MISSING_RECORD;
     const cast = compiled.usesCast && history ? trackRecord(history, facts, 'cast') : MISSING_RECORD;
+    const company = compiled.usesCompany && history ? trackRecord(history, facts, 'company') : MISSING_RECORD;
     for (let t = 0; t < trackColumns.length; t++) {
-      const record = compiled.trackWho[t] === 'director' ? director : cast;
+      const who = compiled.trackWho[t];
+      const record = who === 'director' ? director : who === 'cast' ? cast : company;
       out[offset + trackColumns[t]] = record[compiled.trackStat[t]];
     }
   }

@@ -29,6 +29,7 @@ export function buildTrackHistory(
     films: [],
     directors: {},
     cast: {},
+    companies: {},
     topCast,
     shrinkage: options.shrinkage ?? DEFAULT_SHRINKAGE,
   };
@@ -43,6 +44,7 @@ export function buildTrackHistory(
     history.films.push([day, round4(Math.log1p(revenue)), hit]);
     for (const name of new Set(f.directors.map(termKey))) (history.directors[name] ??= []).push(index);
     for (const name of new Set(f.cast.slice(0, topCast).map(termKey))) (history.cast[name] ??= []).push(index);
+    for (const name of new Set(f.companies.map(termKey))) (history.companies![name] ??= []).push(index);
   }
   return history;
 }
@@ -91,17 +93,18 @@ export interface TrackRecord {
 const MISSING: TrackRecord = { prior_films: NaN, prior_mean_log_revenue: NaN, prior_hit_rate: NaN };
 
 /**
- * The record of a film's directors (or top-billed cast, pooled) from films released strictly before it.
+ * The record of a film's directors (or top-billed cast, or production companies, pooled) from films released strictly before it.
  * Means are shrunk toward the mean of all films released before it, so one lucky film does not read as a
  * sure thing. A film with no such people listed, or a past film with no date, gets NaN (missing). A new
  * film (the analyst's input) without a date is treated as released after all history.
  */
 export function trackRecord(history: TrackHistory, facts: FilmFacts, who: TrackWho): TrackRecord {
-  const names = who === 'director' ? facts.directors : facts.cast.slice(0, history.topCast);
+  const names =
+    who === 'director' ? facts.directors : who === 'cast' ? facts.cast.slice(0, history.topCast) : facts.companies;
   if (names.length === 0) return MISSING;
   if (facts.day === null && !facts.isNew) return MISSING;
   const day = facts.day ?? Infinity;
-  const index = who === 'director' ? history.directors : history.cast;
+  const index = who === 'director' ? history.directors : who === 'cast' ? history.cast : (history.companies ?? {});
   const prior = new Set<number>();
   for (const name of names) {
     for (const i of index[termKey(name)] ?? []) if (history.films[i][0] < day) prior.add(i);

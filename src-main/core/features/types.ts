@@ -10,6 +10,7 @@ export type TermList = 'language' | 'countries' | 'genres' | 'companies' | 'keyw
 export type ScalarName =
   | 'log_budget'
   | 'budget'
+  | 'log_budget_real'
   | 'runtime'
   | 'year'
   | 'month'
@@ -24,7 +25,8 @@ export type ScalarName =
   | 'vote_count'
   | 'vote_average';
 
-export type TrackWho = 'director' | 'cast';
+/** Whose record: the film's directors, its top-billed cast (pooled), or its production companies (pooled). */
+export type TrackWho = 'director' | 'cast' | 'company';
 export type TrackStat = 'prior_films' | 'prior_mean_log_revenue' | 'prior_hit_rate';
 
 /** Where one encoded column takes its value from. */
@@ -52,6 +54,8 @@ export interface TrackHistory {
   /** Person (lower-cased name) -> indices into `films`, for directors and top-billed cast. */
   directors: Record<string, number[]>;
   cast: Record<string, number[]>;
+  /** Production company (lower-cased name) -> indices into `films`; absent in specs saved before company records. */
+  companies?: Record<string, number[]>;
   /** How many top-billed cast names count toward the cast record. */
   topCast: number;
   /** Shrinkage strength: a person's mean is pulled toward the all-films mean as if they had this many extra films. */

@@ -5,6 +5,7 @@ import ImportWizard from '../../src-renderer/src/views/data/ImportWizard.vue';
 import QualityReport from '../../src-renderer/src/views/data/QualityReport.vue';
 import type { FilePreview, ImportSummary } from '../../src-main/shared/contract/data';
 import { useEventsStore } from '../../src-renderer/src/stores/events';
+import { useDataFocusStore } from '../../src-renderer/src/stores/dataFocus';
 import { installFakeHost, settle } from './fake-transport';
 
 const JOB = '7b0c8f1e-2d4a-4b5c-9e6f-1a2b3c4d5e6f';
@@ -89,6 +90,12 @@ describe('import wizard', () => {
     expect(wrapper.get('[data-testid=import-quarantined]').text()).toBe('1');
     expect(wrapper.get('[data-testid=import-problems]').text()).toContain('"x" is not money');
     expect(useEventsStore().changed.films).toBe(1);
+
+    // The summary leads to the quarantined rows of this batch.
+    const see = wrapper.get('[data-testid=import-see-quarantine]');
+    expect(see.text()).toBe('See the 1 quarantined row of batch 9');
+    await see.trigger('click');
+    expect(useDataFocusStore().quarantineBatch).toBe(9);
   });
 
   it('names a file that cannot be imported and keeps the Import button off', async () => {

@@ -39,6 +39,8 @@ export const useModelsStore = defineStore('models', () => {
   const diagnostics = ref<ModelDiagnostics | null>(null);
   const comparison = ref<VersionComparison | null>(null);
   const picked = ref<number[]>([]);
+  /** Archived versions are hidden unless asked for (they can still be activated: a roll back). */
+  const showArchived = ref(false);
 
   const client = () => useClient();
   const available = () => client().has('models.list');
@@ -47,7 +49,7 @@ export const useModelsStore = defineStore('models', () => {
     if (!available()) return;
     try {
       if (!options.value) options.value = await client().call('models.options', {});
-      versions.value = await client().call('models.list', {});
+      versions.value = await client().call('models.list', showArchived.value ? { includeArchived: true } : {});
       loaded.value = true;
       error.value = null;
     } catch (err) {
@@ -140,6 +142,7 @@ export const useModelsStore = defineStore('models', () => {
     diagnostics,
     comparison,
     picked,
+    showArchived,
     available,
     load,
     train,

@@ -4,7 +4,7 @@ import { createPinia, setActivePinia } from 'pinia';
 import ScenariosView from '../../src-renderer/src/views/ScenariosView.vue';
 import type { ScenarioRecord } from '../../src-main/shared/forecast';
 import { installFakeHost, settle } from './fake-transport';
-import { sampleScenario } from './fixtures';
+import { sampleForecast, sampleScenario } from './fixtures';
 
 function mountView() {
   const pinia = createPinia();
@@ -72,6 +72,36 @@ describe('Scenarios view', () => {
     expect(table.text()).not.toContain('Beta');
     // Revenue 100M + 300M.
     expect(wrapper.get('[data-testid=slate-revenue]').text()).toBe('$400M');
+  });
+
+  it('marks each forecast fresh or stale, shows what the active models say now, and re-forecasts the stale ones', async () => {
+    let list = [sampleScenario(1, 'Alpha'), sampleScenario(2, 'Beta', { stale: true })];
+    const host = installFakeHost({
+      'scenarios.list': () => list,
+      'scenarios.get': ({ id }: { id: number }) => ({
+        ...list.find((s) => s.id === id)!,
+        fresh: sampleForecast({}, 555e6),
+      }),
+      'scenarios.refresh': ({ id }: { id: number }) => {
+        list = list.map((s) => (s.id === id ? { ...s, stale: false } : s));
+        return list.find((s) => s.id === id);
+      },
+    });
+    const wrapper = mountView();
+    await settle();
+    const beta = wrapper.get('[data-testid=scenario-row-2]');
+    expect(beta.get('[data-testid=scenario-stale]').text()).toBe('stale');
+    expect(beta.get('[data-testid=scenario-fresh-revenue]').text()).toBe('now $555M');
+    expect(beta.text()).toContain('$200M'); // the saved figure stays
+    expect(wrapper.get('[data-testid=scenario-row-1] [data-testid=scenario-fresh]').text()).toBe('fresh');
+    expect(host.calls.filter((c) => c.channel === 'scenarios.get').map((c) => c.input)).toEqual([{ id: 2 }]);
+    expect(wrapper.get('[data-testid=scenarios-stale-note]').text()).toContain('1 of 2 forecasts are stale');
+
+    await wrapper.get('[data-testid=scenarios-refresh-stale]').trigger('click');
+    await settle();
+    expect(host.calls.filter((c) => c.channel === 'scenarios.refresh').map((c) => c.input)).toEqual([{ id: 2 }]);
+    expect(wrapper.find('[data-testid=scenarios-stale-note]').exists()).toBe(false);
+    expect(wrapper.get('[data-testid=scenario-row-2] [data-testid=scenario-fresh]').exists()).toBe(true);
   });
 
   it('renames inline and deletes after confirmation', async () => {

@@ -1,7 +1,7 @@
 /** Saved scenarios: the list, edits (rename, duplicate, annotate, delete) and side-by-side comparison. */
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
-import type { ScenarioRecord } from '../../../src-main/shared/forecast';
+import type { Forecast, ScenarioRecord } from '../../../src-main/shared/forecast';
 import { errorMessage, useClient, type OutputOf } from '../api/client';
 import { useEventsStore } from './events';
 
@@ -16,6 +16,25 @@ export const useScenariosStore = defineStore('scenarios', () => {
   const comparison = ref<Comparison | null>(null);
   const comparing = ref(false);
   const available = computed(() => useClient().has('scenarios.list'));
+  /** What the active models say now of each stale scenario (scenarios.get's fresh forecast), by id. */
+  const fresh = ref<Record<number, Forecast | null>>({});
+  const staleCount = computed(() => list.value.filter((s) => s.stale).length);
+
+  /** Asks for the fresh forecasts of the stale scenarios; a failure leaves the stored figures alone. */
+  async function loadFresh(): Promise<void> {
+    const client = useClient();
+    if (!client.has('scenarios.get')) return;
+    const stale = list.value.filter((s) => s.stale);
+    const answers = await Promise.all(
+      stale.map((s) =>
+        client
+          .call('scenarios.get', { id: s.id })
+          .then((view) => [s.id, view?.fresh ?? null] as const)
+          .catch(() => [s.id, null] as const),
+      ),
+    );
+    fresh.value = Object.fromEntries(answers);
+  }
 
   async function load(): Promise<void> {
     if (!available.value) return;
@@ -25,6 +44,7 @@ export const useScenariosStore = defineStore('scenarios', () => {
       selected.value = selected.value.filter((id) => list.value.some((s) => s.id === id));
       error.value = null;
       loaded.value = true;
+      void loadFresh();
     } catch (err) {
       error.value = errorMessage(err);
     } finally {
@@ -51,6 +71,11 @@ export const useScenariosStore = defineStore('scenarios', () => {
     edit(() => client().call('scenarios.annotate', { id, note: note.trim() ? note : null }));
   const duplicate = (id: number) => edit(() => client().call('scenarios.duplicate', { id }));
   const refresh = (id: number) => edit(() => client().call('scenarios.refresh', { id }));
+  /** Re-forecasts every stale scenario with the active models (one call each, then one reload). */
+  const refreshStale = () =>
+    edit(async () => {
+      for (const s of list.value.filter((x) => x.stale)) await client().call('scenarios.refresh', { id: s.id });
+    });
   async function remove(id: number): Promise<boolean> {
     selected.value = selected.value.filter((s) => s !== id);
     if (comparison.value?.scenarios.some((s) => s.id === id)) comparison.value = null;
@@ -83,7 +108,10 @@ export const useScenariosStore = defineStore('scenarios', () => {
     comparison,
     comparing,
     available,
+    fresh,
+    staleCount,
     load,
+    refreshStale,
     rename,
     annotate,
     duplicate,

@@ -101,7 +101,7 @@ describe('Scenarios view', () => {
     await settle();
     expect(host.calls.filter((c) => c.channel === 'scenarios.refresh').map((c) => c.input)).toEqual([{ id: 2 }]);
     expect(wrapper.find('[data-testid=scenarios-stale-note]').exists()).toBe(false);
-    expect(wrapper.get('[data-testid=scenario-row-2] [data-testid=scenario-fresh]').exists()).toBe(true);
+    expect(wrapper.get('[data-testid=scenario-row-2] [data-testid=scenario-fresh]').text()).toBe('fresh');
   });
 
   it('renames inline and deletes after confirmation', async () => {

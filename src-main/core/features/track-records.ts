@@ -105,31 +105,68 @@ export function trackRecord(history: TrackHistory, facts: FilmFacts, who: TrackW
   if (facts.day === null && !facts.isNew) return MISSING;
   const day = facts.day ?? Infinity;
   const index = who === 'director' ? history.directors : who === 'cast' ? history.cast : (history.companies ?? {});
-  const prior = new Set<number>();
-  for (const name of names) {
-    for (const i of index[termKey(name)] ?? []) if (history.films[i][0] < day) prior.add(i);
-  }
   const before = day === Infinity ? history.films.length : countBefore(history, day);
   const sums = prefixSums(history);
   const globalMean = before > 0 ? sums.logRevenue[before] / before : NaN;
   const globalHitRate = sums.known[before] > 0 ? sums.hits[before] / sums.known[before] : NaN;
+  // A person's (or studio's) films are listed in release order, so the prior ones are a prefix of the list;
+  // a film shared by two of the names counts once (marked in a reused stamp array, no per-call Set).
+  const seen = stampsFor(history);
+  const stamp = nextStamp(seen);
+  let count = 0;
   let sumLog = 0;
   let hits = 0;
   let known = 0;
-  for (const i of prior) {
-    const [, logRevenue, hit] = history.films[i];
-    sumLog += logRevenue;
-    if (hit >= 0) {
-      known++;
-      hits += hit;
+  for (const name of names) {
+    const list = index[cachedTermKey(name)];
+    if (!list) continue;
+    for (let k = 0; k < list.length && list[k] < before; k++) {
+      const i = list[k];
+      if (seen.marks[i] === stamp) continue;
+      seen.marks[i] = stamp;
+      const film = history.films[i];
+      count++;
+      sumLog += film[1];
+      if (film[2] >= 0) {
+        known++;
+        hits += film[2];
+      }
     }
   }
   const k = history.shrinkage;
   return {
-    prior_films: prior.size,
-    prior_mean_log_revenue: prior.size + k > 0 ? (sumLog + k * globalMean) / (prior.size + k) : NaN,
+    prior_films: count,
+    prior_mean_log_revenue: count + k > 0 ? (sumLog + k * globalMean) / (count + k) : NaN,
     prior_hit_rate: known + k > 0 ? (hits + k * globalHitRate) / (known + k) : NaN,
   };
+}
+
+/** Per history: one mark per history film, and the stamp of the current call (marks equal to it are seen). */
+const stampCache = new WeakMap<TrackHistory, { marks: Uint32Array; stamp: number }>();
+
+function stampsFor(history: TrackHistory) {
+  let entry = stampCache.get(history);
+  if (!entry) stampCache.set(history, (entry = { marks: new Uint32Array(history.films.length), stamp: 0 }));
+  return entry;
+}
+
+function nextStamp(entry: { marks: Uint32Array; stamp: number }): number {
+  if (entry.stamp === 0xffffffff) {
+    entry.marks.fill(0);
+    entry.stamp = 0;
+  }
+  return ++entry.stamp;
+}
+
+/** termKey of names typed for people and studios, remembered (names repeat across rows of a batch). */
+const termKeys = new Map<string, string>();
+function cachedTermKey(name: string): string {
+  let key = termKeys.get(name);
+  if (key === undefined) {
+    key = termKey(name);
+    if (termKeys.size < 100_000) termKeys.set(name, key);
+  }
+  return key;
 }
 
 export function trackValue(history: TrackHistory, facts: FilmFacts, who: TrackWho, stat: TrackStat): number {

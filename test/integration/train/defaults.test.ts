@@ -9,6 +9,7 @@ import { loadActiveModels } from '../../../src-main/core/models/load';
 import { countGoldPredictions } from '../../../src-main/core/store/gold';
 import { shippedModelsDirectory } from '../../../src-main/core/store/paths';
 import type { SilverFilm } from '../../../src-main/shared/film';
+import { forecast, forecastState } from '../../../src-main/core/forecast/service';
 
 let dir: string;
 let db: Db;
@@ -51,6 +52,30 @@ describe('shipped default models', () => {
     expect(p).toBeGreaterThan(0);
     expect(p).toBeLessThan(1);
     expect(active.revenue!.calibration.absResiduals!.length).toBeGreaterThan(1000);
+  });
+
+  it('keep out-of-fold predictions, so a fresh install forecasts with intervals per band of predicted revenue', () => {
+    ensureDefaultModels(db);
+    const shipped = readShippedModel('revenue');
+    const predicted = (shipped.report as { oof?: { predicted?: number[] } }).oof?.predicted ?? [];
+    expect(predicted.length).toBe((shipped.calibration.absResiduals as number[]).length);
+    const state = forecastState({ db });
+    expect(state.intervals.kind).toBe('mondrian');
+    expect(state.intervals.bins.length).toBeGreaterThan(1);
+    // Bands differ: a small film's 80% half-width is not the blockbusters' one.
+    const q80 = (bin: Float64Array) => bin[Math.ceil((bin.length + 1) * 0.8) - 1];
+    const widths = state.intervals.bins.map(q80);
+    expect(Math.max(...widths)).toBeGreaterThan(Math.min(...widths) * 1.2);
+    const small = forecast(
+      { db },
+      { title: 'Small', budget: 2e6, runtime: 95, genres: ['Drama'], releaseDate: '2027-03-05' },
+    );
+    const big = forecast(
+      { db },
+      { title: 'Big', budget: 200e6, runtime: 130, genres: ['Action'], releaseDate: '2027-06-18' },
+    );
+    const logWidth = (f: typeof small) => Math.log1p(f.revenueHigh) - Math.log1p(f.revenueLow);
+    expect(logWidth(small)).not.toBeCloseTo(logWidth(big), 3);
   });
 
   it('answer the seed client films from the seed-compatible models (log1p revenue, probability)', () => {

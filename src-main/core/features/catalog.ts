@@ -123,7 +123,8 @@ export const FEATURE_SETS: Record<string, string[]> = {
 };
 
 export const FEATURE_SET_DESCRIPTIONS: Record<string, string> = {
-  greenlight: 'Pre-release only: budget, runtime, date, language, countries, genres, studios, keywords, track records.',
+  greenlight:
+    'Pre-release only: budget, runtime, date, language, countries, genres, studios and their track records, keywords, director and cast track records.',
   tracking:
     'Greenlight plus what is known only after release: popularity, vote count, vote average, and how complete the TMDB page is.',
 };

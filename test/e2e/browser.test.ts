@@ -5,9 +5,18 @@
  */
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumMissingReason, startApp, type RunningApp } from './support/app';
+import { chromiumMissingReason, SCREENSHOTS, startApp, type RunningApp } from './support/app';
 import { sel } from './pages/selectors';
-import { aboutSteps, dataSteps, forecastSteps, modelSteps, openView, scenarioSteps } from './pages/steps';
+import {
+  aboutSteps,
+  dataSteps,
+  filmSteps,
+  forecastSteps,
+  modelSteps,
+  openView,
+  quarantineSteps,
+  scenarioSteps,
+} from './pages/steps';
 
 const missing = chromiumMissingReason();
 const money = /^\$\d+(\.\d+)?[KMB]$/;
@@ -51,6 +60,31 @@ describe.skipIf(missing)(`Greenlight in Chromium${missing ? ` (skipped: ${missin
     await app.screenshot('forecast');
   });
 
+  it('opens a comparable film from the forecast, with what the model says of it', async () => {
+    const { page } = app;
+    await openView(page, 'forecast');
+    const link = page.locator(sel.forecast.comparableLink).first();
+    const title = (await link.textContent())!.trim();
+    await link.click();
+    await page.waitForSelector(sel.view('film'));
+    expect((await page.textContent(sel.film.title))!.trim()).toBe(title);
+    const model = await filmSteps.readModel(page);
+    expect(model.predicted).toMatch(money);
+    expect(model.versus).toMatch(/^Actual revenue: [\d.]+× the forecast, (inside|above|below) the 80% range\.$/);
+    await page.click(sel.film.back);
+    await page.waitForSelector(sel.forecast.summary);
+  });
+
+  it('exports a PDF of the forecast on screen without saving it', async () => {
+    const { page } = app;
+    await openView(page, 'forecast');
+    const download = page.waitForEvent('download', { timeout: 120_000 });
+    await page.click(sel.forecast.exportPdf);
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/^greenlight-night-harbor-.*\.pdf$/);
+    expect(await page.textContent(sel.forecast.exportDone)).toMatch(/pages\) is ready/);
+  });
+
   it('saves two scenarios and compares them side by side', async () => {
     const { page } = app;
     await forecastSteps.enterFilm(page, { title: 'Small drama', budget: '12M', genres: ['Drama'] });
@@ -78,6 +112,34 @@ describe.skipIf(missing)(`Greenlight in Chromium${missing ? ` (skipped: ${missin
     expect(await page.locator(`${sel.data.filmTable} b`).count()).toBe(0);
     await page.waitForTimeout(300);
     await app.screenshot('data');
+  });
+
+  it('shows the quarantined row of that import, from its summary', async () => {
+    const { page } = app;
+    const rows = await quarantineSteps.openFromImportSummary(page);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toContain('studio-export.csv');
+    expect(rows[0]).toMatch(/budget/i);
+    const chosen = await page.$eval(sel.data.quarantineBatch, (el) => (el as HTMLSelectElement).value);
+    expect(Number(chosen)).toBeGreaterThan(0);
+    await page.locator(sel.data.quarantine).screenshot({ path: path.join(SCREENSHOTS, 'quarantine.png') });
+  });
+
+  it('opens a film from the film browser: fields, flags explained, the model against the actual revenue', async () => {
+    const { page } = app;
+    await filmSteps.openFromBrowser(page, 'Avatar');
+    expect((await page.textContent(sel.film.title))!.trim()).toBe('Avatar');
+    expect((await page.textContent(sel.film.budget))!.trim()).toBe('$237M');
+    const model = await filmSteps.readModel(page);
+    expect(model.predicted).toMatch(money);
+    expect(model.versus).toMatch(/× the forecast/);
+    expect(await page.textContent(sel.film.flags)).toBeTruthy();
+    await page.waitForTimeout(200);
+    await app.screenshot('film');
+    await page.click(sel.film.back);
+    await page.waitForSelector(sel.data.browser);
+    // The browser kept the search.
+    expect(await page.inputValue(sel.data.search)).toBe('Avatar');
   });
 
   it('shows the TMDB attribution in the About box', async () => {
@@ -109,6 +171,46 @@ describe.skipIf(missing)(`Greenlight in Chromium${missing ? ` (skipped: ${missin
     await page.waitForSelector(sel.models.diagnostics);
     await page.waitForTimeout(300);
     await app.screenshot('models');
+  });
+
+  it('activates the new version after saying what changes, marks scenarios stale, and rolls back', async () => {
+    const { page } = app;
+    await openView(page, 'models');
+    await page.waitForSelector(sel.models.versions);
+    const rows = await page.$$eval('[data-testid^="model-row-"]', (trs) =>
+      trs.map((tr) => {
+        const cells = Array.from((tr as HTMLTableRowElement).cells).map((td) => (td.textContent ?? '').trim());
+        return {
+          id: Number(tr.getAttribute('data-testid')!.slice('model-row-'.length)),
+          target: cells[2],
+          status: cells[8],
+        };
+      }),
+    );
+    const revenue = rows.filter((r) => r.target === 'revenue');
+    const active = revenue.find((r) => r.status === 'active')!;
+    const ready = revenue.filter((r) => r.status === 'ready').sort((a, b) => b.id - a.id)[0];
+    expect(active && ready).toBeTruthy();
+
+    const said = await modelSteps.activate(page, ready.id);
+    expect(said).toContain(`instead of v${active.id}`);
+    expect(said).toContain('marked stale');
+
+    await openView(page, 'scenarios');
+    await page.waitForSelector(sel.scenarios.staleNote);
+    await page.waitForSelector(sel.scenarios.freshRevenue);
+    expect(await page.textContent(sel.scenarios.freshRevenue)).toMatch(/^\s*now \$[\d.]+[KMB]\s*$/);
+    await page.waitForTimeout(200);
+    await app.screenshot('scenarios-stale');
+
+    await openView(page, 'models');
+    expect(
+      await page.locator(sel.models.versionRow(active.id)).locator(sel.models.activateVersion).textContent(),
+    ).toContain('Roll back');
+    await modelSteps.activate(page, active.id);
+    await openView(page, 'scenarios');
+    await expect.poll(() => page.locator(sel.scenarios.stale).count()).toBe(0);
+    expect(await page.locator(sel.scenarios.fresh).count()).toBeGreaterThan(0);
   });
 
   it('exports a PDF report of the chosen scenarios as a download', async () => {

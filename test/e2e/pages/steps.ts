@@ -96,6 +96,37 @@ export const dataSteps = {
   },
 };
 
+export const filmSteps = {
+  /** Searches the film browser for a title and opens the first match's page. */
+  async openFromBrowser(page: Page, title: string): Promise<void> {
+    const d = sel.data;
+    await openView(page, 'data');
+    await page.fill(d.search, title);
+    const link = page.locator(`${d.filmTable} ${d.filmLink}`, { hasText: title }).first();
+    await link.waitFor();
+    await link.click();
+    await page.waitForSelector(sel.film.title);
+  },
+
+  /** Waits for the model's forecast of the open film and reads it with the comparison to its actual revenue. */
+  async readModel(page: Page): Promise<{ predicted: string; versus: string }> {
+    await page.waitForSelector(sel.film.predicted);
+    return {
+      predicted: (await page.textContent(sel.film.predicted))!.trim(),
+      versus: (await page.textContent(sel.film.versus))!.trim(),
+    };
+  },
+};
+
+export const quarantineSteps = {
+  /** From the import summary, opens the quarantined rows of that batch; returns their text. */
+  async openFromImportSummary(page: Page): Promise<string[]> {
+    await page.click(sel.data.seeQuarantineFromImport);
+    await page.waitForSelector(sel.data.quarantineTable);
+    return (await page.locator(sel.data.quarantineRow).allTextContents()).map((t) => t.trim());
+  },
+};
+
 export const modelSteps = {
   /** Fills the train form and starts training; returns once the progress bar shows. */
   async startTraining(
@@ -112,6 +143,16 @@ export const modelSteps = {
     if (options.activate !== undefined) await page.setChecked(m.activate, options.activate);
     await page.click(m.start);
     await page.waitForSelector(sel.job.progress);
+  },
+
+  /** Activates (or rolls back to) a version, through the confirmation; returns what the confirmation said. */
+  async activate(page: Page, modelId: number): Promise<string> {
+    const m = sel.models;
+    await page.locator(m.versionRow(modelId)).locator(m.activateVersion).click();
+    const said = (await page.textContent(m.activateConsequence))!.trim();
+    await page.click(m.activateYes);
+    await page.locator(m.versionRow(modelId)).locator(`${m.status}:text-is("active")`).waitFor();
+    return said;
   },
 
   async waitForResult(page: Page): Promise<string> {

@@ -15,7 +15,7 @@ import { importDefaults } from '../src-main/core/ingest/import';
 import { resourcesDirectory } from '../src-main/core/store/paths';
 import { trainModel, type TrainRequest } from '../src-main/core/models/train';
 import { shutdownTrainingPool, getTrainingPool } from '../src-main/core/jobs/pool';
-import { GREENLIGHT_HIT_BOOSTING, GREENLIGHT_REVENUE_BOOSTING } from '../src-main/core/models/defaults';
+import { GREENLIGHT_BOOSTING } from '../src-main/core/models/defaults';
 
 const BOOSTING = { n_estimators: 300, learning_rate: 0.05, max_depth: 3, subsample: 0.8, min_samples_leaf: 5 };
 const SEED_RF_GRID = { n_estimators: [10, 50, 100, 200], max_depth: [5, 10, 20, null], min_samples_split: [2, 5, 10] };
@@ -73,7 +73,7 @@ export async function runTrainBench(
       target: 'revenue',
       features: 'greenlight',
       algorithm: 'gbdt',
-      params: GREENLIGHT_REVENUE_BOOSTING,
+      params: GREENLIGHT_BOOSTING,
     });
     out.revenue_r2 = revenue.cv.r2;
     out.revenue_r2_goal = 0.55;
@@ -81,7 +81,7 @@ export async function runTrainBench(
       target: 'hit',
       features: 'greenlight',
       algorithm: 'gbdt',
-      params: GREENLIGHT_HIT_BOOSTING,
+      params: GREENLIGHT_BOOSTING,
     });
     out.hit_auc = hit.cv.auc;
     out.hit_auc_goal = 0.72;

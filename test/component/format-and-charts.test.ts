@@ -90,6 +90,7 @@ describe('data and model chart options', () => {
       ],
     };
     expect(importanceOption(diagnostics, lightChartTheme).yAxis.data).toEqual(['log_budget', 'runtime']);
+    expect(importanceOption(diagnostics, lightChartTheme).yAxis.axisLabel.interval).toBe(0); // every bar named
     const avp = actualVsPredictedOption(diagnostics, lightChartTheme);
     expect([avp.xAxis.min, avp.xAxis.max]).toEqual([9, 21]);
   });

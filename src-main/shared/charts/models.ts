@@ -169,7 +169,14 @@ export function importanceOption(d: ModelDiagnostics, theme: ChartTheme, top = 1
     grid: { left: 160, right: 24, top: 12, bottom: 32 },
     tooltip: { trigger: 'axis' as const },
     xAxis: { type: 'value', ...axisStyle(theme) },
-    yAxis: { type: 'category', inverse: true, data: rows.map((r) => r.feature), ...axisStyle(theme) },
+    // Every feature named (ECharts otherwise skips labels it thinks crowded, leaving bars without names).
+    yAxis: {
+      type: 'category',
+      inverse: true,
+      data: rows.map((r) => r.feature),
+      ...axisStyle(theme),
+      axisLabel: { ...axisStyle(theme).axisLabel, interval: 0 },
+    },
     series: [{ type: 'bar', name: 'Gain', data: rows.map((r) => r.gain), itemStyle: { color: theme.palette[0] } }],
   };
 }

@@ -78,6 +78,29 @@ describe('shipped default models', () => {
     expect(logWidth(small)).not.toBeCloseTo(logWidth(big), 3);
   });
 
+  it('forecast a new film the same however much of its page the analyst filled in (no completeness proxies)', () => {
+    const film = {
+      title: 'Next',
+      budget: 40e6,
+      runtime: 110,
+      genres: ['Drama', 'Thriller'],
+      releaseDate: '2027-10-08',
+      companies: ['Warner Bros.'],
+      keywords: ['revenge', 'police'],
+    };
+    const filled = {
+      ...film,
+      keywords: [...film.keywords, 'made-up one', 'made-up two', 'made-up three'],
+      companies: [...film.companies, 'Unheard Of Films', 'Nobody Media'],
+      hasTagline: true,
+      hasHomepage: true,
+    };
+    for (const name of ['revenue', 'hit'] as const) {
+      const model = loadShippedModel(name);
+      expect(model.predict(filled)).toBe(model.predict(film));
+    }
+  });
+
   it('answer the seed client films from the seed-compatible models (log1p revenue, probability)', () => {
     const seedFilms = JSON.parse(fs.readFileSync(path.join(__dirname, '../../fixtures/seed_client_films.json'), 'utf8'))
       .films as {

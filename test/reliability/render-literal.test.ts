@@ -110,7 +110,13 @@ describe.skipIf(!haveChromium)('hostile titles in the UI (Chromium, browser mode
       const cell = page.locator(`${sel.data.filmTable} td:first-child`).filter({ hasText: title }).first();
       await cell.waitFor({ timeout: 30_000 });
       expect(await cell.textContent()).toBe(title);
-      expect(await cell.locator('*').count(), `${title} created elements`).toBe(0);
+      // The cell holds exactly one element of the app's own making (the link to the film page), and the title inside
+      // it created none.
+      const link = cell.locator('a[data-testid="film-link"]');
+      expect(await cell.locator('*').count(), `${title} created elements`).toBe(1);
+      expect(await link.count()).toBe(1);
+      expect(await link.textContent()).toBe(title);
+      expect(await link.locator('*').count(), `${title} created elements inside the link`).toBe(0);
     }
     expect(await page.locator(`${sel.data.filmTable} img, ${sel.data.filmTable} script`).count()).toBe(0);
     expect(await page.locator('img[src="x"]').count()).toBe(0);

@@ -1,8 +1,8 @@
 /**
  * Checking that hit probabilities mean what they say: among films given about 30%, about 30% should be hits.
  * The hit model's own calibration map (fitted by training on out-of-fold scores) turns raw scores into
- * probabilities; these helpers measure reliability, and a Platt fit lets tests and the bench check the
- * calibration on folds the map never saw.
+ * probabilities; these helpers measure reliability. Tests and the bench refit that same map
+ * (core/models/calibration.ts `fitPlatt`) on some folds to check it on folds it never saw.
  */
 
 export interface ReliabilityBin {
@@ -47,37 +47,6 @@ export function expectedCalibrationError(
     (sum, bin) => sum + (bin.count / total) * Math.abs(bin.predicted - bin.observed),
     0,
   );
-}
-
-/** Platt scaling p = sigmoid(a * score + b), fitted by Newton's method on the log loss (with a tiny ridge). */
-export function fitPlatt(scores: ArrayLike<number>, labels: ArrayLike<number>): { a: number; b: number } {
-  let a = 1;
-  let b = 0;
-  for (let iteration = 0; iteration < 50; iteration++) {
-    let ga = 0;
-    let gb = 0;
-    let haa = 1e-9;
-    let hab = 0;
-    let hbb = 1e-9;
-    for (let i = 0; i < scores.length; i++) {
-      const p = sigmoid(a * scores[i] + b);
-      const residual = p - labels[i];
-      const w = p * (1 - p);
-      ga += residual * scores[i];
-      gb += residual;
-      haa += w * scores[i] * scores[i];
-      hab += w * scores[i];
-      hbb += w;
-    }
-    const det = haa * hbb - hab * hab;
-    if (!(Math.abs(det) > 1e-12)) break;
-    const da = (hbb * ga - hab * gb) / det;
-    const db = (haa * gb - hab * ga) / det;
-    a -= da;
-    b -= db;
-    if (Math.abs(da) + Math.abs(db) < 1e-10) break;
-  }
-  return { a, b };
 }
 
 export function sigmoid(z: number): number {

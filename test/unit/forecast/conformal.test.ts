@@ -10,12 +10,8 @@ import {
   shuffledIndices,
   sortResiduals,
 } from '../../../src-main/core/forecast/conformal';
-import {
-  expectedCalibrationError,
-  fitPlatt,
-  reliabilityBins,
-  sigmoid,
-} from '../../../src-main/core/forecast/calibration';
+import { expectedCalibrationError, reliabilityBins, sigmoid } from '../../../src-main/core/forecast/calibration';
+import { fitPlatt } from '../../../src-main/core/models/calibration';
 
 describe('conformal intervals', () => {
   it('takes the ceil((n+1) level)-th smallest residual', () => {

@@ -48,8 +48,9 @@ export function listQuarantine(
 }
 
 /**
- * Quarantine counts by kind of reason: the field and the reason with its quoted values and numbers blanked,
- * so "budget: "abc" is not money" and "budget: "xyz" is not money" count together.
+ * Quarantine counts by kind of reason. Rows count together when their reasons differ only in quoted values and
+ * numbers ("budget: "abc" is not money" and "budget: "xyz" is not money"); the reason shown is the first one met,
+ * with only its quoted value blanked, so the numbers a person needs (accepted formats, column counts) stay readable.
  */
 export function quarantineByReason(db: Db): { field: string | null; reason: string; count: number }[] {
   const counts = new Map<string, { field: string | null; reason: string; count: number }>();
@@ -57,8 +58,8 @@ export function quarantineByReason(db: Db): { field: string | null; reason: stri
     field: string | null;
     reason: string;
   }>) {
-    const reason = r.reason.replace(/"(?:[^"\\]|\\.)*"/g, '"..."').replace(/\d[\d,.]*/g, 'N');
-    const key = `${r.field}\u0000${reason}`;
+    const reason = r.reason.replace(/"(?:[^"\\]|\\.)*"/g, '"..."');
+    const key = `${r.field}\u0000${reason.replace(/\d[\d,.]*/g, 'N')}`;
     const entry = counts.get(key) ?? { field: r.field, reason, count: 0 };
     entry.count++;
     counts.set(key, entry);

@@ -8,7 +8,7 @@ import { ensureDefaultModels, loadShippedModel, readShippedModel } from '../../.
 import { loadActiveModels } from '../../../src-main/core/models/load';
 import { countGoldPredictions } from '../../../src-main/core/store/gold';
 import { shippedModelsDirectory } from '../../../src-main/core/store/paths';
-import type { SilverFilm } from '../../../src-main/shared/film';
+import { seedFilm } from '../../../src-main/http/seed-routes';
 import { forecast, forecastState } from '../../../src-main/core/forecast/service';
 
 let dir: string;
@@ -112,30 +112,8 @@ describe('shipped default models', () => {
     const revenueModel = loadShippedModel('seed-revenue');
     const hitModel = loadShippedModel('seed-hit');
     for (const f of seedFilms) {
-      const film = {
-        id: 0,
-        tmdbId: null,
-        title: '',
-        budget: Math.expm1(f.log_budget),
-        revenue: null,
-        runtime: f.runtime,
-        releaseDate: null,
-        year: null,
-        originalLanguage: null,
-        popularity: f.popularity,
-        voteAverage: f.vote_avg,
-        voteCount: null,
-        hasHomepage: false,
-        hasTagline: false,
-        genres: [],
-        keywords: [],
-        companies: [],
-        countries: [],
-        languages: [],
-        cast: [],
-        directors: [],
-        flags: [],
-      } satisfies SilverFilm;
+      // The same film the seed routes build from the seed client's four numbers.
+      const film = seedFilm(f);
       const logRevenue = revenueModel.predictRaw(film);
       expect(logRevenue).toBeGreaterThan(14); // above ~$1.2M
       expect(logRevenue).toBeLessThan(22); // below ~$3.6B

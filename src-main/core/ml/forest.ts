@@ -4,7 +4,7 @@
  * is the probability of class 1, so its raw score is a probability (link 'identity'), as scikit-learn's
  * predict_proba.
  */
-import { binMatrix } from './binning';
+import { binMatrix, DEFAULT_MAX_BINS } from './binning';
 import { TreeEnsembleModel, type Link } from './ensemble';
 import { checkAborted, checkMaxFeatures, checkTrainingData, depthParam, intParam, resolveMaxFeatures } from './params';
 import { Rng } from './rng';
@@ -23,7 +23,7 @@ function readTreeSettings(params: Params): TreeSettings {
     maxDepth: depthParam(params, null),
     minSamplesSplit: intParam(params, 'min_samples_split', 2, 2),
     minSamplesLeaf: intParam(params, 'min_samples_leaf', 1, 1),
-    maxBins: intParam(params, 'max_bins', 255, 2),
+    maxBins: intParam(params, 'max_bins', DEFAULT_MAX_BINS, 2),
   };
 }
 
@@ -36,8 +36,8 @@ function readTreeSettings(params: Params): TreeSettings {
  * - max_features: features examined per split: 'sqrt' | 'log2' | fraction in (0, 1] | integer >= 2 | null
  *   (default null = all for regression, 'sqrt' for classification, as scikit-learn)
  * - bootstrap: draw n rows with replacement per tree (default true)
- * - max_bins: value bins per feature, 2..255 (default 255)
- * Deterministic for a given seed.
+ * - max_bins: value bins per feature, 2..65535 (default 4096: exact splits up to 4,096 distinct values)
+ * Features are visited in a random order at each node (scikit-learn's tie-breaking). Deterministic for a seed.
  */
 export class RandomForest extends TreeEnsembleModel {
   readonly algorithm: 'rf' | 'tree' = 'rf';
@@ -81,6 +81,7 @@ export class RandomForest extends TreeEnsembleModel {
       minSamplesLeaf: this.settings.minSamplesLeaf,
       maxFeatures,
       lambda: 0,
+      randomFeatureOrder: true,
       rng: treeRng,
     });
     for (let k = 0; k < this.nEstimators; k++) {
@@ -109,7 +110,7 @@ export class RandomForest extends TreeEnsembleModel {
 
 /**
  * A single CART decision tree: a forest of one tree, no bootstrap, all features by default.
- * Reads max_depth (default null), min_samples_split (2), min_samples_leaf (1), max_features (null), max_bins (255).
+ * Reads max_depth (default null), min_samples_split (2), min_samples_leaf (1), max_features (null), max_bins (4096).
  */
 export class DecisionTree extends RandomForest {
   override readonly algorithm = 'tree' as const;
@@ -124,7 +125,7 @@ export class DecisionTree extends RandomForest {
 }
 
 /** Drops the training-only bin thresholds so only the portable fields are kept. */
-export function stripTrainingFields(tree: FlatTree & { binThreshold?: Uint8Array }): FlatTree {
+export function stripTrainingFields(tree: FlatTree & { binThreshold?: Uint16Array }): FlatTree {
   const { nodeCount, feature, threshold, left, right, missingLeft, value, cover, gain } = tree;
   return { nodeCount, feature, threshold, left, right, missingLeft, value, cover, gain };
 }

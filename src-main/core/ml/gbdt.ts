@@ -4,7 +4,7 @@
  * (the residual) and, for log loss, replaces each leaf value by one Newton step: sum(y - p) / sum(p (1 - p)).
  * Leaf values are stored already multiplied by the learning rate, so raw = init + sum of trees.
  */
-import { binMatrix, MISSING_BIN, type BinnedData } from './binning';
+import { binMatrix, DEFAULT_MAX_BINS, type BinnedData } from './binning';
 import { sigmoid, TreeEnsembleModel, type Link } from './ensemble';
 import {
   checkAborted,
@@ -17,7 +17,7 @@ import {
   resolveMaxFeatures,
 } from './params';
 import { Rng } from './rng';
-import { predictTreeRow, TreeGrower, type FlatTree } from './tree';
+import { leafIndexBinned, predictTreeRow, TreeGrower, type FlatTree, type GrownTree } from './tree';
 import { stripTrainingFields } from './forest';
 import type { FitOptions, Matrix, Params, Task } from './types';
 
@@ -40,10 +40,10 @@ export interface BoostingHistory {
  * - n_iter_no_change: stop when the validation loss has not improved by 1e-7 for this many rounds and keep the
  *   best round (default null = off); validation_fraction: rows held out for it, in (0, 1) (default 0.1,
  *   stratified for classification)
- * - max_bins: value bins per feature (default 255)
+ * - max_bins: value bins per feature, 2..65535 (default 4096: exact splits up to 4,096 distinct values)
  * - reg_lambda: L2 penalty on leaf values, XGBoost's name (default 0 = scikit-learn's behaviour); shrinks leaves
  *   that hold few rows, which tames outliers
- * Deterministic for a given seed.
+ * Features are visited in a random order at each node (scikit-learn's tie-breaking). Deterministic for a seed.
  */
 export class GradientBoosting extends TreeEnsembleModel {
   readonly algorithm = 'gbdt' as const;
@@ -77,7 +77,7 @@ export class GradientBoosting extends TreeEnsembleModel {
     this.validationFraction = numberParam(params, 'validation_fraction', 0.1, 0, 1, true);
     if (this.validationFraction >= 1)
       throw new RangeError(`validation_fraction must be below 1, got ${this.validationFraction}`);
-    this.maxBins = intParam(params, 'max_bins', 255, 2);
+    this.maxBins = intParam(params, 'max_bins', DEFAULT_MAX_BINS, 2);
     this.regLambda = numberParam(params, 'reg_lambda', 0, 0, Number.MAX_VALUE);
     checkMaxFeatures(params.max_features ?? null);
   }
@@ -115,6 +115,7 @@ export class GradientBoosting extends TreeEnsembleModel {
       minSamplesLeaf: this.minSamplesLeaf,
       maxFeatures,
       lambda: this.regLambda,
+      randomFeatureOrder: true,
       rng,
     });
     for (let round = 0; round < this.nEstimators; round++) {
@@ -174,22 +175,6 @@ export class GradientBoosting extends TreeEnsembleModel {
     }
     return { train: Uint32Array.from(train).sort(), validation: Uint32Array.from(validation).sort() };
   }
-}
-
-type GrownTree = FlatTree & { binThreshold: Uint8Array };
-const MISSING = MISSING_BIN;
-
-function leafIndexBinned(tree: GrownTree, data: BinnedData, row: number): number {
-  const base = row * data.cols;
-  let node = 0;
-  let f = tree.feature[0];
-  while (f >= 0) {
-    const c = data.codes[base + f];
-    if (c === MISSING) node = tree.missingLeft[node] ? tree.left[node] : tree.right[node];
-    else node = c <= tree.binThreshold[node] ? tree.left[node] : tree.right[node];
-    f = tree.feature[node];
-  }
-  return node;
 }
 
 /** Log loss: one Newton step per leaf, as scikit-learn's binomial deviance (0 when the hessian vanishes). */

@@ -6,9 +6,10 @@
  * (equivalently, for 0/1 targets, Gini) decrease of classic CART when lambda = 0.
  *
  * Large nodes search splits on per-bin histograms (the larger child's histogram is the parent's minus the
- * smaller child's); small nodes sort their few rows by bin code instead, which is cheaper than scanning 255 bins.
+ * smaller child's); small nodes sort their few rows by bin code instead, which is cheaper than scanning every bin.
+ * A feature's missing values have code nBins[f] (see binning.ts), the last slot of its histogram.
  */
-import { BIN_SLOTS as IMPORTED_SLOTS, MISSING_BIN as IMPORTED_MISSING, type BinnedData } from './binning';
+import type { BinnedData } from './binning';
 import type { Rng } from './rng';
 
 /** A trained tree in flat typed arrays: node 0 is the root; feature -1 marks a leaf. */
@@ -37,17 +38,33 @@ export interface GrowOptions {
   maxFeatures: number;
   /** L2 penalty on leaf values (0: classic CART). */
   lambda: number;
-  /** Required when maxFeatures < cols. */
+  /**
+   * Visit features in a fresh random order at each node, as scikit-learn does even when it examines them all:
+   * among equally good splits (several features cutting a small node the same way) the first visited wins,
+   * instead of always the lowest-numbered feature. Default false.
+   */
+  randomFeatureOrder?: boolean;
+  /** Required when maxFeatures < cols or randomFeatureOrder is on. */
   rng?: Rng;
 }
 
+/** Where a split sends missing values (offer's missingSide). */
+const MISSING_LEFT = 0;
+const MISSING_RIGHT = 1;
+/** No missing rows at the node: future ones follow the side that got most training weight. */
+const MISSING_WITH_MAJORITY = 2;
+
 /** Threshold for "everything non-missing goes left": a finite stand-in for +Infinity that survives JSON. */
 const ALL_VALUES = Number.MAX_VALUE;
-/** Nodes with fewer rows than this find splits by sorting instead of histograms. */
+/**
+ * Nodes with fewer rows than this find splits by sorting instead of histograms; with many bins per feature
+ * (exact splits on a continuous column) the bar rises, since scanning and subtracting a histogram costs its
+ * slot count whatever the node's size. Capped so a row's position fits the sort key's low 16 bits.
+ */
 const SMALL_NODE = 128;
-// Local copies: imported bindings compile to property reads, which hot loops should not pay for.
-const MISSING_BIN = IMPORTED_MISSING;
-const SLOTS = IMPORTED_SLOTS * 3;
+const SMALL_NODE_CAP = 1 << 16;
+/** Histogram entries per bin: target sum, weight sum, row count. */
+const STRIDE = 3;
 
 interface SplitChoice {
   gain: number;
@@ -71,10 +88,13 @@ export function growTree(data: BinnedData, rows: Uint32Array, t: Float64Array, w
  */
 export class TreeGrower {
   private readonly cols: number;
-  private readonly codes: Uint8Array;
+  private readonly codes: Uint8Array | Uint16Array;
+  private readonly nBins: Int32Array;
+  private readonly slotOffset: Int32Array;
   private readonly featureOrder: Int32Array;
   private readonly histPool: Float64Array[] = [];
-  private readonly keys: Uint32Array = new Uint32Array(SMALL_NODE);
+  private readonly smallNode: number;
+  private readonly keys: Uint32Array;
   /**
    * Small nodes keep, per feature, their rows sorted by that feature's code: sorted[f * cap + pos] for the
    * node's positions [start, end). Sorted once when a node first becomes small; children inherit the order by a
@@ -87,7 +107,7 @@ export class TreeGrower {
   // Growing node arrays, sized for the worst case (2 * rows - 1 nodes).
   private feature!: Int32Array;
   private threshold!: Float64Array;
-  private binThreshold!: Uint8Array;
+  private binThreshold!: Uint16Array;
   private left!: Int32Array;
   private right!: Int32Array;
   private missingLeft!: Uint8Array;
@@ -105,9 +125,16 @@ export class TreeGrower {
   ) {
     this.cols = data.cols;
     this.codes = data.codes;
+    this.nBins = data.nBins;
+    this.slotOffset = data.slotOffset;
     this.featureOrder = Int32Array.from({ length: data.cols }, (_, j) => j);
     this.goesLeft = new Uint8Array(data.rows);
-    if (opt.maxFeatures < data.cols && !opt.rng) throw new Error('growTree: feature sampling needs an rng');
+    // Sorting a node's rows costs about rows x cols; scanning its histogram about totalSlots.
+    this.smallNode = Math.min(SMALL_NODE_CAP, Math.max(SMALL_NODE, Math.ceil(data.totalSlots / data.cols)));
+    this.keys = new Uint32Array(this.smallNode);
+    if ((opt.maxFeatures < data.cols || opt.randomFeatureOrder) && !opt.rng) {
+      throw new Error('growTree: feature sampling and random feature order need an rng');
+    }
   }
 
   private ensureCapacity(n: number) {
@@ -123,7 +150,7 @@ export class TreeGrower {
     }
     this.feature = new Int32Array(cap).fill(-1);
     this.threshold = new Float64Array(cap);
-    this.binThreshold = new Uint8Array(cap);
+    this.binThreshold = new Uint16Array(cap);
     this.left = new Int32Array(cap).fill(-1);
     this.right = new Int32Array(cap).fill(-1);
     this.missingLeft = new Uint8Array(cap);
@@ -132,7 +159,7 @@ export class TreeGrower {
     this.gain = new Float64Array(cap);
   }
 
-  grow(idx: Uint32Array): FlatTree & { binThreshold: Uint8Array } {
+  grow(idx: Uint32Array): GrownTree {
     const n = idx.length;
     this.ensureCapacity(n);
     if (this.sortedCap < n) {
@@ -158,7 +185,7 @@ export class TreeGrower {
       W: number;
       hist: Float64Array | null;
     }[] = [];
-    const rootHist = n >= SMALL_NODE ? this.buildHist(idx, 0, n) : null;
+    const rootHist = n >= this.smallNode ? this.buildHist(idx, 0, n) : null;
     if (!rootHist) this.sortSegments(idx, 0, n);
     stack.push({ node: 0, start: 0, end: n, depth: 0, T, W, hist: rootHist });
 
@@ -196,14 +223,14 @@ export class TreeGrower {
       // Small nodes have no histogram and carry sorted segments instead.
       if (!nd.hist) this.partitionSegments(nd.start, mid, nd.end);
       else {
-        if (cL < SMALL_NODE) this.sortSegments(idx, nd.start, mid);
-        if (cR < SMALL_NODE) this.sortSegments(idx, mid, nd.end);
+        if (cL < this.smallNode) this.sortSegments(idx, nd.start, mid);
+        if (cR < this.smallNode) this.sortSegments(idx, mid, nd.end);
       }
       // Histograms for children: build the smaller from rows, derive the larger by subtraction.
       let histL: Float64Array | null = null;
       let histR: Float64Array | null = null;
-      const needL = cL >= SMALL_NODE;
-      const needR = cR >= SMALL_NODE;
+      const needL = cL >= this.smallNode;
+      const needR = cR >= this.smallNode;
       if (nd.hist && (needL || needR)) {
         if (cL <= cR) {
           const small = this.buildHist(idx, nd.start, mid);
@@ -245,19 +272,19 @@ export class TreeGrower {
       h.fill(0);
       return h;
     }
-    return new Float64Array(this.cols * SLOTS);
+    return new Float64Array(this.data.totalSlots * STRIDE);
   }
 
   private buildHist(idx: Uint32Array, start: number, end: number): Float64Array {
     const h = this.takeHist();
-    const { cols, codes, t, w } = this;
+    const { cols, codes, slotOffset, t, w } = this;
     for (let k = start; k < end; k++) {
       const r = idx[k];
       const tr = t[r];
       const wr = w[r];
       const base = r * cols;
       for (let j = 0; j < cols; j++) {
-        const o = j * SLOTS + codes[base + j] * 3;
+        const o = (slotOffset[j] + codes[base + j]) * STRIDE;
         h[o] += tr;
         h[o + 1] += wr;
         h[o + 2] += 1;
@@ -269,11 +296,12 @@ export class TreeGrower {
   /** Moves rows going left to the front of idx[start:end]; returns the first right position. */
   private partition(idx: Uint32Array, start: number, end: number, f: number, bin: number, missingLeft: boolean) {
     const { cols, codes, goesLeft } = this;
+    const missing = this.nBins[f];
     let i = start;
     let j = end - 1;
     while (i <= j) {
       const c = codes[idx[i] * cols + f];
-      const goLeft = c === MISSING_BIN ? missingLeft : c <= bin;
+      const goLeft = c === missing ? missingLeft : c <= bin;
       goesLeft[idx[i]] = goLeft ? 1 : 0;
       if (goLeft) i++;
       else {
@@ -332,7 +360,7 @@ export class TreeGrower {
     const parentScore = (T * T) / (W + lambda);
     // Gains below this are floating-point noise (e.g. a constant target), not structure.
     const minGain = 1e-12 * Math.abs(parentScore) + 1e-300;
-    const sampling = this.opt.maxFeatures < this.cols;
+    const sampling = this.opt.maxFeatures < this.cols || this.opt.randomFeatureOrder === true;
     const order = this.featureOrder;
     let visited = 0;
     for (let k = 0; k < this.cols; k++) {
@@ -351,7 +379,11 @@ export class TreeGrower {
     return best.feature >= 0;
   }
 
-  /** Considers one split candidate (left sums given) with missing rows either side; keeps it if best so far. */
+  /**
+   * Offers the split between non-empty bins `bin` and `nextBin` (left sums without missing rows given): with
+   * missing rows at this node both placements are offered, missing left first (so ties keep missing right);
+   * without, future missing values will follow the side that got most training weight.
+   */
   private consider(
     f: number,
     bin: number,
@@ -368,45 +400,44 @@ export class TreeGrower {
     parentScore: number,
     minGain: number,
   ) {
-    const lambda = this.opt.lambda;
-    const minLeaf = this.opt.minSamplesLeaf;
-    const best = this.best;
     if (cM > 0) {
-      // Missing rows left, then right; ties keep missing on the right.
-      for (let side = 0; side < 2; side++) {
-        const tl = side === 0 ? tL + tM : tL;
-        const wl = side === 0 ? wL + wM : wL;
-        const cl = side === 0 ? cL + cM : cL;
-        const cr = cnt - cl;
-        const wr = W - wl;
-        if (cl < minLeaf || cr < minLeaf || wl <= 0 || wr <= 0) continue;
-        const tr = T - tl;
-        const g = (tl * tl) / (wl + lambda) + (tr * tr) / (wr + lambda) - parentScore;
-        if (g > minGain && g > best.gain) {
-          best.gain = g;
-          best.feature = f;
-          best.bin = bin;
-          best.nextBin = nextBin;
-          best.missingLeft = side === 0;
-          best.tL = tl;
-          best.wL = wl;
-          best.cL = cl;
-        }
-      }
-      return;
-    }
+      this.offer(f, bin, nextBin, MISSING_LEFT, tL + tM, wL + wM, cL + cM, T, W, cnt, parentScore, minGain);
+      this.offer(f, bin, nextBin, MISSING_RIGHT, tL, wL, cL, T, W, cnt, parentScore, minGain);
+    } else this.offer(f, bin, nextBin, MISSING_WITH_MAJORITY, tL, wL, cL, T, W, cnt, parentScore, minGain);
+  }
+
+  /**
+   * The one place a candidate split is scored: left sums (missing rows included when they go left) against the
+   * node's totals; kept when it beats the best so far strictly (ties keep the earlier candidate, as CART does).
+   */
+  private offer(
+    f: number,
+    bin: number,
+    nextBin: number,
+    missingSide: number,
+    tL: number,
+    wL: number,
+    cL: number,
+    T: number,
+    W: number,
+    cnt: number,
+    parentScore: number,
+    minGain: number,
+  ) {
+    const minLeaf = this.opt.minSamplesLeaf;
     const cR = cnt - cL;
     const wR = W - wL;
     if (cL < minLeaf || cR < minLeaf || wL <= 0 || wR <= 0) return;
+    const lambda = this.opt.lambda;
     const tR = T - tL;
     const g = (tL * tL) / (wL + lambda) + (tR * tR) / (wR + lambda) - parentScore;
+    const best = this.best;
     if (g > minGain && g > best.gain) {
       best.gain = g;
       best.feature = f;
       best.bin = bin;
       best.nextBin = nextBin;
-      // No missing values seen here: send future ones where most training weight went.
-      best.missingLeft = wL >= wR;
+      best.missingLeft = missingSide === MISSING_LEFT || (missingSide === MISSING_WITH_MAJORITY && wL >= wR);
       best.tL = tL;
       best.wL = wL;
       best.cL = cL;
@@ -423,9 +454,9 @@ export class TreeGrower {
     parentScore: number,
     minGain: number,
   ): boolean {
-    const base = f * SLOTS;
-    const nb = this.data.nBins[f];
-    const mo = base + MISSING_BIN * 3;
+    const base = this.slotOffset[f] * STRIDE;
+    const nb = this.nBins[f];
+    const mo = base + nb * STRIDE;
     const tM = h[mo];
     const wM = h[mo + 1];
     const cM = h[mo + 2];
@@ -436,7 +467,7 @@ export class TreeGrower {
     let distinct = cM > 0 ? 1 : 0;
     let prev = -1;
     for (let b = 0; b < nb; b++) {
-      const o = base + b * 3;
+      const o = base + b * STRIDE;
       const c = h[o + 2];
       if (c === 0) continue;
       distinct++;
@@ -450,40 +481,9 @@ export class TreeGrower {
     }
     if (cM > 0 && cValues > 0) {
       // Values left, missing right.
-      this.considerMissingSplit(f, nb - 1, T - tM, W - wM, cValues, T, W, cnt, parentScore, minGain);
+      this.offer(f, nb - 1, -1, MISSING_RIGHT, T - tM, W - wM, cValues, T, W, cnt, parentScore, minGain);
     }
     return distinct > 1;
-  }
-
-  private considerMissingSplit(
-    f: number,
-    bin: number,
-    tL: number,
-    wL: number,
-    cL: number,
-    T: number,
-    W: number,
-    cnt: number,
-    parentScore: number,
-    minGain: number,
-  ) {
-    const lambda = this.opt.lambda;
-    const cR = cnt - cL;
-    const wR = W - wL;
-    if (cL < this.opt.minSamplesLeaf || cR < this.opt.minSamplesLeaf || wL <= 0 || wR <= 0) return;
-    const tR = T - tL;
-    const g = (tL * tL) / (wL + lambda) + (tR * tR) / (wR + lambda) - parentScore;
-    const best = this.best;
-    if (g > minGain && g > best.gain) {
-      best.gain = g;
-      best.feature = f;
-      best.bin = bin;
-      best.nextBin = -1;
-      best.missingLeft = false;
-      best.tL = tL;
-      best.wL = wL;
-      best.cL = cL;
-    }
   }
 
   /** The small-node path: scan the node's rows in this feature's sorted order, evaluating code boundaries. */
@@ -498,19 +498,20 @@ export class TreeGrower {
     minGain: number,
   ): boolean {
     const { cols, codes, t, w, sorted } = this;
+    const missing = this.nBins[f];
     const base = f * this.sortedCap + start;
     let nValues = cnt;
     let tM = 0;
     let wM = 0;
-    while (nValues > 0 && codes[sorted[base + nValues - 1] * cols + f] === MISSING_BIN) {
+    while (nValues > 0 && codes[sorted[base + nValues - 1] * cols + f] === missing) {
       const r = sorted[base + nValues - 1];
       tM += t[r];
       wM += w[r];
       nValues--;
     }
     const cM = cnt - nValues;
-    const firstCode = nValues > 0 ? codes[sorted[base] * cols + f] : MISSING_BIN;
-    const lastCode = nValues > 0 ? codes[sorted[base + nValues - 1] * cols + f] : MISSING_BIN;
+    const firstCode = nValues > 0 ? codes[sorted[base] * cols + f] : missing;
+    const lastCode = nValues > 0 ? codes[sorted[base + nValues - 1] * cols + f] : missing;
     const varied = firstCode !== lastCode || (cM > 0 && nValues > 0);
     if (!varied) return false;
     let tL = 0;
@@ -527,7 +528,7 @@ export class TreeGrower {
       }
     }
     if (cM > 0 && nValues > 0) {
-      this.considerMissingSplit(f, this.data.nBins[f] - 1, T - tM, W - wM, nValues, T, W, cnt, parentScore, minGain);
+      this.offer(f, missing - 1, -1, MISSING_RIGHT, T - tM, W - wM, nValues, T, W, cnt, parentScore, minGain);
     }
     return true;
   }
@@ -558,19 +559,27 @@ export function predictTreeRow(tree: FlatTree, data: Float64Array, offset: numbe
   return tree.value[node];
 }
 
-/** The leaf value a training row reaches, routed by bin codes (no raw values needed). */
-export function predictTreeBinned(tree: FlatTree & { binThreshold: Uint8Array }, data: BinnedData, row: number) {
+/** A tree as grown, with the bin-code thresholds training uses alongside the raw ones. */
+export type GrownTree = FlatTree & { binThreshold: Uint16Array };
+
+/** The leaf node a training row reaches, routed by bin codes (no raw values needed). */
+export function leafIndexBinned(tree: GrownTree, data: BinnedData, row: number): number {
   const { feature, binThreshold, left, right, missingLeft } = tree;
   const base = row * data.cols;
   let node = 0;
   let f = feature[0];
   while (f >= 0) {
     const c = data.codes[base + f];
-    if (c === MISSING_BIN) node = missingLeft[node] ? left[node] : right[node];
+    if (c === data.nBins[f]) node = missingLeft[node] ? left[node] : right[node];
     else node = c <= binThreshold[node] ? left[node] : right[node];
     f = feature[node];
   }
-  return tree.value[node];
+  return node;
+}
+
+/** The leaf value a training row reaches, routed by bin codes. */
+export function predictTreeBinned(tree: GrownTree, data: BinnedData, row: number): number {
+  return tree.value[leafIndexBinned(tree, data, row)];
 }
 
 /** Adds each split's gain to its feature's total. */

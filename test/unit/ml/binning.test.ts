@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyBins, binMatrix, binValue, computeBinEdges, MISSING_BIN } from '../../../src-main/core/ml/binning';
+import { applyBins, binMatrix, binValue, computeBinEdges } from '../../../src-main/core/ml/binning';
 import { matrix, randomMatrix } from './helpers';
 
 describe('binning', () => {
@@ -7,7 +7,8 @@ describe('binning', () => {
     const X = matrix([[3], [1], [2], [1], [NaN]]);
     const b = binMatrix(X);
     expect(Array.from(b.edges[0])).toEqual([1.5, 2.5]);
-    expect(Array.from(b.codes)).toEqual([2, 0, 1, 0, MISSING_BIN]);
+    // Missing takes the code after the last value bin.
+    expect(Array.from(b.codes)).toEqual([2, 0, 1, 0, 3]);
     expect(b.nBins[0]).toBe(3);
   });
 
@@ -25,12 +26,13 @@ describe('binning', () => {
   it('maps new data with the training edges, missing to the reserved bin', () => {
     const edges = computeBinEdges(matrix([[0], [10], [20]]));
     const b = applyBins(matrix([[-5], [5], [15], [25], [NaN]]), edges);
-    expect(Array.from(b.codes)).toEqual([0, 0, 1, 2, MISSING_BIN]);
+    expect(Array.from(b.codes)).toEqual([0, 0, 1, 2, 3]);
     expect(binValue(edges[0], 5)).toBe(0);
     expect(binValue(edges[0], 5.0001)).toBe(1);
   });
 
-  it('rejects a max_bins outside 2..255 with a RangeError naming the value', () => {
-    expect(() => computeBinEdges(matrix([[1]]), 300)).toThrow(/max_bins.*300/);
+  it('rejects a max_bins outside 2..65535 with a RangeError naming the value', () => {
+    expect(() => computeBinEdges(matrix([[1]]), 70_000)).toThrow(/max_bins.*70000/);
+    expect(() => computeBinEdges(matrix([[1]]), 1)).toThrow(/max_bins.*1/);
   });
 });

@@ -2,12 +2,13 @@
  * The features the app knows by name: single values, term groups (one column per vocabulary term) and
  * track records; and the named sets built from them.
  */
-import type { ScalarName, TermList, TrackStat, TrackWho } from './types';
+import { TRACK_STAT_NAMES, type ScalarName, type TermList, type TrackStat, type TrackWho } from './types';
 
 export const SCALAR_LABELS: Record<ScalarName, string> = {
   log_budget: 'budget',
   budget: 'budget',
   log_budget_real: 'budget in 2017 dollars',
+  log_budget_vs_market: "budget against the previous three years' films",
   runtime: 'runtime',
   year: 'release year',
   month: 'release month',
@@ -22,6 +23,9 @@ export const SCALAR_LABELS: Record<ScalarName, string> = {
   vote_count: 'vote count',
   vote_average: 'vote average',
 };
+
+/** Scalars read from the track-record history (earlier films), so a spec using them stores the history. */
+export const HISTORY_SCALARS: ScalarName[] = ['log_budget_vs_market'];
 
 /** Known only once a film is out: the `tracking` set adds them. */
 export const POST_RELEASE_SCALARS: ScalarName[] = ['popularity', 'vote_count', 'vote_average'];
@@ -63,24 +67,25 @@ export const TERM_GROUPS: Record<
   },
 };
 
+/** The stats the track-record groups (TRACK_GROUP, COMPANY_TRACK_GROUP) add, per person or studio. */
 export const TRACK_STATS: TrackStat[] = ['prior_films', 'prior_mean_log_revenue', 'prior_hit_rate'];
-export const TRACK_LABELS: Record<TrackWho, Record<TrackStat, string>> = {
-  director: {
-    prior_films: "director's prior films",
-    prior_mean_log_revenue: "director's prior mean log revenue",
-    prior_hit_rate: "director's prior hit rate",
-  },
-  cast: {
-    prior_films: "lead cast's prior films",
-    prior_mean_log_revenue: "lead cast's prior mean log revenue",
-    prior_hit_rate: "lead cast's prior hit rate",
-  },
-  company: {
-    prior_films: "studios' prior films",
-    prior_mean_log_revenue: "studios' prior mean log revenue",
-    prior_hit_rate: "studios' prior hit rate",
-  },
+
+const WHOSE: Record<TrackWho, string> = { director: "director's", cast: "lead cast's", company: "studios'" };
+const STAT_LABELS: Record<TrackStat, string> = {
+  prior_films: 'prior films',
+  prior_mean_log_revenue: 'prior mean log revenue',
+  prior_hit_rate: 'prior hit rate',
+  prior_max_log_revenue: 'best prior log revenue',
+  prior_mean_log_roi: 'prior mean log(revenue / budget)',
+  prior_best_mean_log_revenue: 'best single record (mean log revenue)',
+  prior_recent_mean_log_revenue: 'recent prior mean log revenue',
 };
+export const TRACK_LABELS = Object.fromEntries(
+  Object.entries(WHOSE).map(([who, whose]) => [
+    who,
+    Object.fromEntries(TRACK_STAT_NAMES.map((stat) => [stat, `${whose} ${STAT_LABELS[stat]}`])),
+  ]),
+) as Record<TrackWho, Record<TrackStat, string>>;
 
 /**
  * Name of the group that adds the production companies' records (films released before, pooled over the
@@ -135,7 +140,9 @@ export function isScalarName(name: string): name is ScalarName {
 
 /** Every name an explicit feature list may use, for help texts and validation messages. */
 export function knownFeatureNames(): string[] {
-  const track = (['director', 'cast', 'company'] as TrackWho[]).flatMap((who) => TRACK_STATS.map((s) => `${who}_${s}`));
+  const track = (['director', 'cast', 'company'] as TrackWho[]).flatMap((who) =>
+    TRACK_STAT_NAMES.map((s) => `${who}_${s}`),
+  );
   return [...Object.keys(SCALAR_LABELS), ...Object.keys(TERM_GROUPS), TRACK_GROUP, COMPANY_TRACK_GROUP, ...track];
 }
 

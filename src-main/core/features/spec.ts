@@ -6,6 +6,7 @@ import type { FilmInput, SilverFilm } from '../../shared/film';
 import type { Matrix } from '../ml/types';
 import {
   FEATURE_SETS,
+  HISTORY_SCALARS,
   SCALAR_LABELS,
   TERM_GROUPS,
   COMPANY_TRACK_GROUP,
@@ -17,8 +18,17 @@ import {
 } from './catalog';
 import { termKey, toFilmFacts } from './film-facts';
 import { inFixedDollars } from './inflation';
-import { buildTrackHistory, hasCredits, trackRecord, type TrackRecord } from './track-records';
-import type { FeatureColumn, FeatureSpec, FilmFacts, ScalarName, TermList, TrackStat, TrackWho } from './types';
+import { budgetVsMarket, buildTrackHistory, hasCredits, trackRecord, type TrackRecord } from './track-records';
+import {
+  TRACK_STAT_NAMES,
+  type FeatureColumn,
+  type FeatureSpec,
+  type FilmFacts,
+  type ScalarName,
+  type TermList,
+  type TrackStat,
+  type TrackWho,
+} from './types';
 
 export interface BuildSpecOptions {
   /** Hit threshold used for track records (revenue >= hitMultiple x budget). Default 2. */
@@ -28,6 +38,9 @@ export interface BuildSpecOptions {
    * strictly before a film ever count toward its record.
    */
   historyFilms?: SilverFilm[];
+  /** Track records: how many top-billed cast count, and the shrinkage strength (defaults in track-records.ts). */
+  topCast?: number;
+  shrinkage?: number;
 }
 
 function termsOf(facts: FilmFacts, list: TermList): string[] {
@@ -79,6 +92,7 @@ export function buildFeatureSpec(
   let wantsTrack = false;
   for (const name of names) {
     if (isScalarName(name)) {
+      if (HISTORY_SCALARS.includes(name)) wantsTrack = true;
       columns.push({ name, label: SCALAR_LABELS[name], source: { type: 'scalar', scalar: name } });
     } else if (TERM_GROUPS[name]) {
       const group = TERM_GROUPS[name];
@@ -125,7 +139,9 @@ export function buildFeatureSpec(
     requested: set === 'custom' ? names : [...FEATURE_SETS[set]],
     columns,
     hitMultiple,
-    history: wantsTrack ? buildTrackHistory(historyFilms, hitMultiple) : null,
+    history: wantsTrack
+      ? buildTrackHistory(historyFilms, hitMultiple, { topCast: options.topCast, shrinkage: options.shrinkage })
+      : null,
   };
 }
 
@@ -139,6 +155,8 @@ export function scalarValue(facts: FilmFacts, scalar: ScalarName): number {
     case 'log_budget':
     case 'budget':
       return facts.budget === null ? NaN : Math.log1p(facts.budget);
+    case 'log_budget_vs_market':
+      return NaN; // needs the spec's history: encodeFactsInto fills it
     case 'log_budget_real':
       return facts.budget === null || facts.year === null ? NaN : Math.log1p(inFixedDollars(facts.budget, facts.year));
     case 'runtime':
@@ -191,7 +209,7 @@ interface CompiledSpec {
 /** Raw film terms seen are cached per list up to this many (terms repeat across rows; keywords are many). */
 const RAW_TERM_CACHE_LIMIT = 50_000;
 const NO_COLUMN = -1;
-const MISSING_RECORD: TrackRecord = { prior_films: NaN, prior_mean_log_revenue: NaN, prior_hit_rate: NaN };
+const MISSING_RECORD = Object.fromEntries(TRACK_STAT_NAMES.map((s) => [s, NaN])) as TrackRecord;
 
 const compiledSpecs = new WeakMap<FeatureSpec, CompiledSpec>();
 
@@ -250,7 +268,15 @@ function columnOfTerm(group: CompiledSpec['termLists'][number], raw: string): nu
 function encodeFactsInto(spec: FeatureSpec, facts: FilmFacts, out: Float64Array, offset: number): void {
   const compiled = compileSpec(spec);
   const { scalarColumns, scalarNames, termLists, trackColumns } = compiled;
-  for (let s = 0; s < scalarColumns.length; s++) out[offset + scalarColumns[s]] = scalarValue(facts, scalarNames[s]);
+  for (let s = 0; s < scalarColumns.length; s++) {
+    const scalar = scalarNames[s];
+    out[offset + scalarColumns[s]] =
+      scalar === 'log_budget_vs_market'
+        ? spec.history
+          ? budgetVsMarket(spec.history, facts)
+          : NaN
+        : scalarValue(facts, scalar);
+  }
   for (let g = 0; g < termLists.length; g++) {
     const group = termLists[g];
     const columns = group.columns;

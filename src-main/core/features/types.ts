@@ -11,6 +11,7 @@ export type ScalarName =
   | 'log_budget'
   | 'budget'
   | 'log_budget_real'
+  | 'log_budget_vs_market'
   | 'runtime'
   | 'year'
   | 'month'
@@ -27,7 +28,21 @@ export type ScalarName =
 
 /** Whose record: the film's directors, its top-billed cast (pooled), or its production companies (pooled). */
 export type TrackWho = 'director' | 'cast' | 'company';
-export type TrackStat = 'prior_films' | 'prior_mean_log_revenue' | 'prior_hit_rate';
+/**
+ * What a track record reports. Means are shrunk toward the all-films mean before the film's date; `best` is the
+ * best single name's shrunk mean; `recent` weights earlier films by a five-year half-life; `roi` is log revenue
+ * minus log budget (films with a known budget).
+ */
+export const TRACK_STAT_NAMES = [
+  'prior_films',
+  'prior_mean_log_revenue',
+  'prior_hit_rate',
+  'prior_max_log_revenue',
+  'prior_mean_log_roi',
+  'prior_best_mean_log_revenue',
+  'prior_recent_mean_log_revenue',
+] as const;
+export type TrackStat = (typeof TRACK_STAT_NAMES)[number];
 
 /** Where one encoded column takes its value from. */
 export type ColumnSource =
@@ -49,8 +64,11 @@ export interface FeatureColumn {
  * release day. Stored once per spec so a new film's record can be computed at its own date.
  */
 export interface TrackHistory {
-  /** Per history film: [day number (days since 1970-01-01), log1p(revenue), hit 0/1 or -1 when budget is unknown]. */
-  films: [number, number, number][];
+  /**
+   * Per history film: [day number (days since 1970-01-01), log1p(revenue), hit 0/1 or -1 when budget is unknown,
+   * log1p(budget) or -1 when unknown (absent in specs saved before ROI records)].
+   */
+  films: [number, number, number, number?][];
   /** Person (lower-cased name) -> indices into `films`, for directors and top-billed cast. */
   directors: Record<string, number[]>;
   cast: Record<string, number[]>;

@@ -12,52 +12,97 @@ import { importDefaults } from '../../../src-main/core/ingest/import';
 import { loadSilverFilms } from '../../../src-main/core/store/films';
 import { buildFeatureSpec, encode, encodeMatrix, scalarValue } from '../../../src-main/core/features/spec';
 import { termKey, toFilmFacts } from '../../../src-main/core/features/film-facts';
-import type { FeatureSpec, FilmFacts, TrackHistory, TrackStat, TrackWho } from '../../../src-main/core/features/types';
+import {
+  TRACK_STAT_NAMES,
+  type FeatureSpec,
+  type FilmFacts,
+  type TrackHistory,
+  type TrackStat,
+  type TrackWho,
+} from '../../../src-main/core/features/types';
 import type { FilmInput, SilverFilm } from '../../../src-main/shared/film';
 
-const allFilmsMemo = new Map<string, { globalMean: number; globalHitRate: number }>();
+const allFilmsMemo = new Map<string, { globalMean: number; globalHitRate: number; globalRoi: number }>();
 function allFilmsBefore(history: TrackHistory, day: number) {
   const memoKey = `${history.films.length}|${day}`;
   let memo = allFilmsMemo.get(memoKey);
   if (!memo) {
     const earlier = history.films.filter((f) => f[0] < day);
     const knownEarlier = earlier.filter((f) => f[2] >= 0);
+    const budgeted = earlier.filter((f) => (f[3] ?? -1) >= 0);
     memo = {
       globalMean: earlier.length ? earlier.reduce((a, f) => a + f[1], 0) / earlier.length : NaN,
       globalHitRate: knownEarlier.length ? knownEarlier.reduce((a, f) => a + f[2], 0) / knownEarlier.length : NaN,
+      globalRoi: budgeted.length ? budgeted.reduce((a, f) => a + f[1] - (f[3] as number), 0) / budgeted.length : NaN,
     };
     allFilmsMemo.set(memoKey, memo);
   }
   return memo;
 }
 
+const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
+
 /** The reference track record: every listed film filtered by date, shared films deduplicated with a Set. */
 function referenceTrackRecord(history: TrackHistory, facts: FilmFacts, who: TrackWho): Record<TrackStat, number> {
-  const missing = { prior_films: NaN, prior_mean_log_revenue: NaN, prior_hit_rate: NaN };
+  const missing = Object.fromEntries(TRACK_STAT_NAMES.map((s) => [s, NaN])) as Record<TrackStat, number>;
   const names =
     who === 'director' ? facts.directors : who === 'cast' ? facts.cast.slice(0, history.topCast) : facts.companies;
   if (names.length === 0 || (facts.day === null && !facts.isNew)) return missing;
   const day = facts.day ?? Infinity;
   const index = who === 'director' ? history.directors : who === 'cast' ? history.cast : (history.companies ?? {});
-  const prior = new Set<number>();
-  for (const name of names) for (const i of index[termKey(name)] ?? []) if (history.films[i][0] < day) prior.add(i);
-  const { globalMean, globalHitRate } = allFilmsBefore(history, day);
-  let sumLog = 0;
-  let hits = 0;
-  let known = 0;
-  for (const i of prior) {
-    sumLog += history.films[i][1];
-    if (history.films[i][2] >= 0) {
-      known++;
-      hits += history.films[i][2];
-    }
-  }
+  const priorOf = (name: string) => (index[termKey(name)] ?? []).filter((i) => history.films[i][0] < day);
+  const prior = new Set(names.flatMap(priorOf));
+  const { globalMean, globalHitRate, globalRoi } = allFilmsBefore(history, day);
   const k = history.shrinkage;
+  const films = [...prior].map((i) => history.films[i]);
+  const withHit = films.filter((f) => f[2] >= 0);
+  const withBudget = films.filter((f) => (f[3] ?? -1) >= 0);
+  const shrunk = (sum: number, n: number, toward: number) => (sum + k * toward) / (n + k);
+  const asOf = day === Infinity ? history.films[history.films.length - 1][0] : day;
+  const weights = films.map((f) => 0.5 ** ((asOf - f[0]) / (5 * 365.25)));
+  const perName = names
+    .map((name) => priorOf(name).map((i) => history.films[i][1]))
+    .filter((logs) => logs.length > 0)
+    .map((logs) =>
+      shrunk(
+        logs.reduce((a, b) => a + b, 0),
+        logs.length,
+        globalMean,
+      ),
+    );
   return {
-    prior_films: prior.size,
-    prior_mean_log_revenue: (sumLog + k * globalMean) / (prior.size + k),
-    prior_hit_rate: (hits + k * globalHitRate) / (known + k),
+    prior_films: films.length,
+    prior_mean_log_revenue: shrunk(
+      films.reduce((a, f) => a + f[1], 0),
+      films.length,
+      globalMean,
+    ),
+    prior_hit_rate: shrunk(
+      withHit.reduce((a, f) => a + f[2], 0),
+      withHit.length,
+      globalHitRate,
+    ),
+    prior_max_log_revenue: films.length ? Math.max(...films.map((f) => f[1])) : NaN,
+    prior_mean_log_roi: shrunk(
+      withBudget.reduce((a, f) => a + f[1] - (f[3] as number), 0),
+      withBudget.length,
+      globalRoi,
+    ),
+    prior_best_mean_log_revenue: perName.length ? Math.max(...perName) : NaN,
+    prior_recent_mean_log_revenue: shrunk(
+      films.reduce((a, f, j) => a + weights[j] * f[1], 0),
+      weights.reduce((a, b) => a + b, 0),
+      globalMean,
+    ),
   };
+}
+
+/** The reference market budget: mean log budget of history films dated in [day - 3 years, day). */
+function referenceBudgetVsMarket(history: TrackHistory, facts: FilmFacts): number {
+  if (facts.budget === null || (facts.day === null && !facts.isNew)) return NaN;
+  const day = facts.day ?? history.films[history.films.length - 1][0] + 1;
+  const window = history.films.filter((f) => f[0] < day && f[0] >= day - 3 * 365 && (f[3] ?? -1) >= 0);
+  return window.length ? Math.log1p(facts.budget) - mean(window.map((f) => f[3] as number)) : NaN;
 }
 
 /** The reference: one column at a time, normalising every vocabulary term on every call. */
@@ -72,6 +117,9 @@ function referenceEncode(spec: FeatureSpec, film: FilmInput | SilverFilm): numbe
     }
     if (source.type === 'track') {
       return spec.history ? referenceTrackRecord(spec.history, facts, source.who)[source.stat] : NaN;
+    }
+    if (source.scalar === 'log_budget_vs_market') {
+      return spec.history ? referenceBudgetVsMarket(spec.history, facts) : NaN;
     }
     return scalarValue(facts, source.scalar); // unchanged by the rewrite
   });
@@ -123,7 +171,15 @@ afterAll(() => {
 });
 
 describe('compiled encoder', () => {
-  it.each(['greenlight', 'tracking'])('matches the reference on every film with the %s set', (set) => {
+  const everyTrackStat = ['director', 'cast', 'company']
+    .flatMap((who) => TRACK_STAT_NAMES.map((stat) => `${who}_${stat}`))
+    .concat('log_budget_vs_market', 'log_budget_real')
+    .join(',');
+  it.each([
+    ['greenlight', 'greenlight'],
+    ['tracking', 'tracking'],
+    ['every track-record stat and market budget', everyTrackStat],
+  ])('matches the reference on every film with the %s features', (_label, set) => {
     const spec = buildFeatureSpec(films, set);
     const reference = films.flatMap((f) => referenceEncode(spec, f));
     const matrix = encodeMatrix(spec, films);

@@ -1,0 +1,212 @@
+/**
+ * Measures one idea at a time for the greenlight models (issue 3): each variant is a feature list, spec
+ * options and boosting params; each is cross-validated for revenue (R^2) and hit (AUC) on several fold seeds.
+ * Selection seeds (7, 11) choose; the bench's seed (42) reports, so a kept idea was not tuned on the
+ * reported folds. Runs in the training pool on the real imported data.
+ *   node bin/run-ts.cjs bench/greenlight-ideas.ts [variant ...]   (no names: every variant)
+ * Prints one JSON line per variant.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { openDatabase } from '../src-main/core/store/db';
+import { importDefaults } from '../src-main/core/ingest/import';
+import { loadSilverFilms } from '../src-main/core/store/films';
+import { trainingRows } from '../src-main/core/features/targets';
+import { buildFeatureSpec, encodeMatrix, type BuildSpecOptions } from '../src-main/core/features/spec';
+import { GREENLIGHT_SET, TERM_GROUPS } from '../src-main/core/features/catalog';
+import { kFold, stratifiedKFold, type Fold } from '../src-main/core/ml/cv';
+import { auc, r2 } from '../src-main/core/ml/metrics';
+import type { AlgorithmName, Params } from '../src-main/core/ml/types';
+import { getTrainingPool, shutdownTrainingPool } from '../src-main/core/jobs/pool';
+import { shareDataset, type FoldResult, type WorkerTask } from '../src-main/core/jobs/protocol';
+import { GREENLIGHT_BOOSTING } from '../src-main/core/models/defaults';
+import type { SilverFilm } from '../src-main/shared/film';
+
+export interface Variant {
+  features?: string[];
+  spec?: BuildSpecOptions;
+  params?: Params;
+  hitParams?: Params;
+  algorithm?: AlgorithmName;
+  /** Vocabulary sizes to use instead of the catalog's, by term group. */
+  vocab?: Record<string, { top?: number; minCount?: number }>;
+  /** Average this many boosting fits with different seeds (bagged boosting). */
+  bag?: number;
+  /**
+   * Hit only: blend the hit model's log-odds with the revenue model's predicted log(revenue / budget) - log(2),
+   * fitted on the same training fold: (1 - w) x hit + w x scale x revenue score.
+   */
+  hitBlend?: { weight: number; scale: number };
+  /** Blend with a second algorithm's raw predictions (e.g. a forest): (1 - weight) x main + weight x other. */
+  blend?: { algorithm: AlgorithmName; params: Params; weight: number };
+}
+
+const BASE: Variant = { features: GREENLIGHT_SET, params: GREENLIGHT_BOOSTING };
+const without = (...names: string[]) => GREENLIGHT_SET.filter((n) => !names.includes(n));
+
+/** The ideas, each a change to BASE. */
+const plus = (...names: string[]) => [...GREENLIGHT_SET, ...names];
+const forAll = (stat: string) => ['director', 'cast', 'company'].map((who) => `${who}_${stat}`);
+
+export const VARIANTS: Record<string, Variant> = {
+  base: {},
+  no_track: { features: without('track_records', 'company_records') },
+  shrink0: { spec: { shrinkage: 0 } },
+  shrink1: { spec: { shrinkage: 1 } },
+  shrink10: { spec: { shrinkage: 10 } },
+  topcast1: { spec: { topCast: 1 } },
+  topcast5: { spec: { topCast: 5 } },
+  max: { features: plus(...forAll('prior_max_log_revenue')) },
+  roi: { features: plus(...forAll('prior_mean_log_roi')) },
+  best: { features: plus(...forAll('prior_best_mean_log_revenue')) },
+  recent: { features: plus(...forAll('prior_recent_mean_log_revenue')) },
+  budget_real_too: { features: plus('log_budget_real') },
+  budget_real_only: { features: ['log_budget_real', ...without('log_budget')] },
+  budget_vs_market: { features: plus('log_budget_vs_market') },
+  budget_real_vs_market: { features: ['log_budget_real', ...without('log_budget'), 'log_budget_vs_market'] },
+  keywords80: { vocab: { keywords: { top: 80 } } },
+  keywords150: { vocab: { keywords: { top: 150 } } },
+  keywords20: { vocab: { keywords: { top: 20 } } },
+  companies40: { vocab: { companies: { top: 40 } } },
+  countries20_lang20: { vocab: { countries: { top: 20 }, language: { top: 20 } } },
+  // Model settings (each a change to the shipped GREENLIGHT_BOOSTING).
+  lr03_n500: { params: { ...GREENLIGHT_BOOSTING, learning_rate: 0.03, n_estimators: 500 } },
+  depth4: { params: { ...GREENLIGHT_BOOSTING, max_depth: 4 } },
+  depth2_n600: { params: { ...GREENLIGHT_BOOSTING, max_depth: 2, n_estimators: 600 } },
+  leaf20: { params: { ...GREENLIGHT_BOOSTING, min_samples_leaf: 20 } },
+  leaf40: { params: { ...GREENLIGHT_BOOSTING, min_samples_leaf: 40 } },
+  subsample06: { params: { ...GREENLIGHT_BOOSTING, subsample: 0.6 } },
+  maxfeat05: { params: { ...GREENLIGHT_BOOSTING, max_features: 0.5 } },
+  maxfeat03: { params: { ...GREENLIGHT_BOOSTING, max_features: 0.3 } },
+  lambda5: { params: { ...GREENLIGHT_BOOSTING, reg_lambda: 5 } },
+  bag3: { bag: 3 },
+  rf_blend03: {
+    blend: { algorithm: 'rf', params: { n_estimators: 300, min_samples_leaf: 3, max_features: 0.5 }, weight: 0.3 },
+  },
+  hit_blend03: { hitBlend: { weight: 0.3, scale: 1 } },
+  hit_blend05: { hitBlend: { weight: 0.5, scale: 1 } },
+  hit_blend07: { hitBlend: { weight: 0.7, scale: 1 } },
+  hit_blend10: { hitBlend: { weight: 1, scale: 1 } },
+};
+
+const logit = (p: number) =>
+  Math.log(Math.min(1 - 1e-6, Math.max(1e-6, p)) / (1 - Math.min(1 - 1e-6, Math.max(1e-6, p))));
+
+const SELECTION_SEEDS = [7, 11];
+const REPORT_SEED = 42;
+
+async function loadFilms(): Promise<SilverFilm[]> {
+  const cache = path.join(os.tmpdir(), 'greenlight-ideas.sqlite');
+  if (!fs.existsSync(cache)) {
+    const db = openDatabase(cache);
+    await importDefaults(db);
+    db.close();
+  }
+  const db = openDatabase(cache);
+  try {
+    return loadSilverFilms(db, { includeFlagged: false });
+  } finally {
+    db.close();
+  }
+}
+
+async function oof(
+  X: Float64Array,
+  cols: number,
+  y: Float64Array,
+  folds: Fold[],
+  task: 'regression' | 'classification',
+  algorithm: AlgorithmName,
+  params: Params,
+  bag = 1,
+): Promise<Float64Array> {
+  const dataset = shareDataset(randomUUID(), X, y, y.length, cols);
+  const tasks: WorkerTask[] = [];
+  for (let b = 0; b < bag; b++) {
+    for (const fold of folds) {
+      tasks.push({ kind: 'fold', algorithm, task, params, seed: 42 + b, train: fold.train, test: fold.test });
+    }
+  }
+  const results = (await getTrainingPool().run(dataset, tasks)) as FoldResult[];
+  const out = new Float64Array(y.length);
+  results.forEach((result, t) => {
+    const fold = folds[t % folds.length];
+    fold.test.forEach((row, k) => (out[row] += result.raw[k] / bag));
+  });
+  return out;
+}
+
+export async function measure(all: SilverFilm[], variant: Variant): Promise<Record<string, number>> {
+  const v = { ...BASE, ...variant };
+  const result: Record<string, number> = {};
+  const saved = Object.fromEntries(Object.keys(v.vocab ?? {}).map((g) => [g, { ...TERM_GROUPS[g] }]));
+  for (const [group, sizes] of Object.entries(v.vocab ?? {})) Object.assign(TERM_GROUPS[group], sizes);
+  try {
+    return await measureWith(all, v, result);
+  } finally {
+    for (const [group, original] of Object.entries(saved)) Object.assign(TERM_GROUPS[group], original);
+  }
+}
+
+async function measureWith(all: SilverFilm[], v: Variant, result: Record<string, number>) {
+  for (const target of ['revenue', 'hit'] as const) {
+    const { films, y } = trainingRows(all, target, { hitMultiple: 2 });
+    const spec = buildFeatureSpec(films, v.features!, { hitMultiple: 2, historyFilms: all, ...v.spec });
+    const X = encodeMatrix(spec, films);
+    result.cols = X.cols;
+    result.rows = films.length;
+    const params = target === 'hit' ? (v.hitParams ?? v.params!) : v.params!;
+    const scores: number[] = [];
+    for (const seed of [...SELECTION_SEEDS, REPORT_SEED]) {
+      const folds = target === 'hit' ? stratifiedKFold(y, 5, seed) : kFold(y.length, 5, seed);
+      const task = target === 'hit' ? 'classification' : 'regression';
+      const raw = await oof(X.data, X.cols, y, folds, task, v.algorithm ?? 'gbdt', params, v.bag);
+      if (v.blend) {
+        const other = await oof(X.data, X.cols, y, folds, task, v.blend.algorithm, v.blend.params);
+        // A forest's classification score is a probability: put it on the log-odds scale first.
+        if (task === 'classification' && v.blend.algorithm === 'rf') other.forEach((p, i) => (other[i] = logit(p)));
+        raw.forEach((r, i) => (raw[i] = (1 - v.blend!.weight) * r + v.blend!.weight * other[i]));
+      }
+      if (target === 'hit' && v.hitBlend) {
+        const revenueY = Float64Array.from(films, (f) => Math.log1p(f.revenue as number));
+        const predicted = await oof(X.data, X.cols, revenueY, folds, 'regression', 'gbdt', v.params!, v.bag);
+        const { weight, scale } = v.hitBlend;
+        films.forEach((f, i) => {
+          const revenueScore = predicted[i] - Math.log1p(f.budget as number) - Math.log(2);
+          raw[i] = (1 - weight) * raw[i] + weight * scale * revenueScore;
+        });
+      }
+      const score = target === 'hit' ? auc(y, raw) : r2(y, raw);
+      scores.push(score);
+      result[`${target}_s${seed}`] = Math.round(score * 10000) / 10000;
+    }
+    result[`${target}_select`] = Math.round(((scores[0] + scores[1]) / 2) * 10000) / 10000;
+  }
+  return result;
+}
+
+async function main() {
+  const names = process.argv.slice(2).length > 0 ? process.argv.slice(2) : Object.keys(VARIANTS);
+  const all = await loadFilms();
+  try {
+    for (const name of names) {
+      if (!VARIANTS[name]) throw new Error(`unknown variant ${name}; known: ${Object.keys(VARIANTS).join(', ')}`);
+      const t = performance.now();
+      const r = await measure(all, VARIANTS[name]);
+      process.stdout.write(
+        `${JSON.stringify({ variant: name, ...r, seconds: Math.round((performance.now() - t) / 100) / 10 })}\n`,
+      );
+    }
+  } finally {
+    await shutdownTrainingPool();
+  }
+}
+
+if (require.main === module || path.resolve(process.argv[1] ?? '') === __filename) {
+  main().catch((err) => {
+    process.stderr.write(`greenlight-ideas: ${(err as Error).stack}\n`);
+    process.exitCode = 1;
+  });
+}

@@ -4,7 +4,7 @@
 import { indexColumns } from './columns';
 import { creditsTyper } from './tmdb-credits';
 import { mappedTyper, suggestMapping } from './mapped';
-import { moviesTyper } from './tmdb-movies';
+import { moviesTyper, type MoviesTyperOptions } from './tmdb-movies';
 import type { ImportKind, RowTyper } from './types';
 
 const TMDB_MOVIE_COLUMNS = [
@@ -40,8 +40,9 @@ export function typerFor(
   header: string[],
   kind: ImportKind,
   mapping: Record<string, string> | undefined,
+  options: MoviesTyperOptions = {},
 ): { typer: RowTyper; mapping: Record<string, string> | null } {
-  if (kind === 'movies') return { typer: moviesTyper(fileName, header), mapping: null };
+  if (kind === 'movies') return { typer: moviesTyper(fileName, header, options), mapping: null };
   if (kind === 'credits') return { typer: creditsTyper(fileName, header), mapping: null };
   const used = completeMapping(header, mapping ?? {});
   return { typer: mappedTyper(fileName, header, used), mapping: used };

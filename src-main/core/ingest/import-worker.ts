@@ -8,6 +8,7 @@ import { parentPort } from 'node:worker_threads';
 import { openDatabase } from '../store/db';
 import { importErrorToData, type ImportErrorData } from './errors';
 import { importFile, type ImportProgress } from './import';
+import { ackCounter, servePrepare, type ToPrepareWorker } from './pipeline';
 import type { ImportKind } from './types';
 import type { ImportSummary } from '../../shared/contract/data';
 
@@ -19,7 +20,13 @@ export type ToImportWorker =
       type: 'import.start';
       databasePath: string;
       source: { fileName: string; path?: string; content?: Uint8Array };
-      options: { kind?: ImportKind; mapping?: Record<string, string> };
+      options: {
+        kind?: ImportKind;
+        mapping?: Record<string, string>;
+        /** Start a helper thread from this entry for big files (pipeline.ts). */
+        pipelineEntry?: string;
+        pipelineMinBytes?: number;
+      };
     }
   | { type: 'import.cancel' };
 
@@ -54,7 +61,13 @@ async function run(message: Extract<ToImportWorker, { type: 'import.start' }>): 
   }
 }
 
-parentPort?.on('message', (message: ToImportWorker | { type?: unknown }) => {
+// This thread may also be an import's helper, reading and typing rows for it (pipeline.ts).
+const acks = ackCounter();
+
+parentPort?.on('message', (message: ToImportWorker | ToPrepareWorker | { type?: unknown }) => {
   if (message.type === 'import.start') void run(message as Extract<ToImportWorker, { type: 'import.start' }>);
   else if (message.type === 'import.cancel') abort.abort();
+  else if (message.type === 'prepare.start')
+    void servePrepare(parentPort, message as Extract<ToPrepareWorker, { type: 'prepare.start' }>, acks);
+  else if (message.type === 'prepare.ack') acks.ack();
 });

@@ -11,19 +11,19 @@ import { bronzeWriter, insertBronzeHeader } from '../store/bronze';
 import { quarantineWriter } from '../store/quarantine';
 import { SilverWriter } from '../store/silver';
 import { resourcesDirectory } from '../store/paths';
-import { detectKind, typerFor } from './detect';
 import { ImportCancelledError, ImportError } from './errors';
-import { NotUtf8Error, readHead, readRecords, sniff, type ImportSource, type RawRecord } from './read';
+import { readPreparedHere, readPreparedInHelper, type PreparedReader } from './pipeline';
+import { typingFor, type PreparedRow, type Typing } from './prepare';
+import { NotUtf8Error, readHead, sniff, type ImportSource } from './read';
 import type { ImportProblem, ImportSummary } from '../../shared/contract/data';
-import type { ImportKind, RowProblem, RowTyper } from './types';
+import type { ImportKind, RowProblem } from './types';
 
 export type { ImportSource } from './read';
 export { ImportError, ImportCancelledError } from './errors';
 
-/** A field longer than this is refused (the row is quarantined): no film needs a megabyte of text. */
-export const MAX_FIELD_CHARS = 1_000_000;
-/** A header with more columns than this is refused. */
-export const MAX_COLUMNS = 10_000;
+export { MAX_COLUMNS, MAX_FIELD_CHARS } from './prepare';
+/** Files from this size on are read and typed in a helper thread while this one writes (see pipeline.ts). */
+export const PIPELINE_MIN_BYTES = 16 * 1024 * 1024;
 /** SQLite page cache during an import, in KiB as a negative cache_size (-65536 = 64 MB). */
 const IMPORT_CACHE_KIB = -65536;
 /** How many row problems the summary lists (all of them are in quarantine). */
@@ -44,6 +44,13 @@ export interface ImportOptions {
   onProgress?: (p: ImportProgress) => void;
   /** Aborting rolls the whole import back. */
   signal?: AbortSignal;
+  /**
+   * The worker entry (core/jobs) to start a helper thread from, which reads and types rows while this thread
+   * writes. Used for files on disk of at least `pipelineMinBytes` (default PIPELINE_MIN_BYTES); without it
+   * everything runs in this thread.
+   */
+  pipelineEntry?: string;
+  pipelineMinBytes?: number;
 }
 
 export type { ImportProblem, ImportSummary };
@@ -121,9 +128,7 @@ async function importOnce(
   const problems: ImportProblem[] = [];
   interface State {
     batch: number;
-    kind: ImportKind;
-    header: string[];
-    typer: RowTyper;
+    typing: Typing;
     bronze: ReturnType<typeof bronzeWriter>;
     quarantine: ReturnType<typeof quarantineWriter>;
     silver: SilverWriter;
@@ -131,21 +136,12 @@ async function importOnce(
   // Set once the header is read (the batch row needs the kind, which the header decides).
   let state = null as State | null;
 
-  const start = (header: string[]) => {
-    if (header.length > MAX_COLUMNS) {
-      throw new ImportError(
-        fileName,
-        `has ${header.length.toLocaleString('en-US')} columns; at most ${MAX_COLUMNS.toLocaleString('en-US')} are supported`,
-      );
-    }
-    if (header.every((h) => h.trim() === ''))
-      throw new ImportError(fileName, 'has an empty header row; the first row must name the columns');
-    const kind = options.kind ?? detectKind(header);
-    const { typer, mapping } = typerFor(fileName, header, kind, options.mapping);
+  const start = (header: string[]): Typing => {
+    const typing = typingFor(fileName, header, options);
     const batch = createBatch(db, {
       source: fileName,
-      kind,
-      mapping,
+      kind: typing.kind,
+      mapping: typing.mapping,
       encoding: sniffed.encoding,
       delimiter: sniffed.delimiter,
       startedAt,
@@ -153,19 +149,18 @@ async function importOnce(
     insertBronzeHeader(db, batch, header);
     state = {
       batch,
-      kind,
-      header,
-      typer,
+      typing,
       bronze: bronzeWriter(db, batch),
       quarantine: quarantineWriter(db, batch),
       silver: new SilverWriter(db, startedAt),
     };
+    return typing;
   };
 
-  const quarantineRow = (rowNumber: number, line: number, fields: string[], rowProblems: RowProblem[]) => {
+  const quarantineRow = (rowNumber: number, line: number, rawJson: string, rowProblems: RowProblem[]) => {
     const s = state!;
     const reason = rowProblems.map((p) => (p.field ? `${p.field}: ${p.reason}` : p.reason)).join('; ');
-    s.quarantine(rowNumber, rowProblems[0]?.field ?? null, reason, fields);
+    s.quarantine(rowNumber, rowProblems[0]?.field ?? null, reason, rawJson);
     counts.quarantined++;
     for (const p of rowProblems) {
       if (problems.length < MAX_LISTED_PROBLEMS)
@@ -173,17 +168,15 @@ async function importOnce(
     }
   };
 
-  const importRecord = (record: RawRecord) => {
+  const writeRow = (row: PreparedRow) => {
     const s = state!;
     const rowNumber = ++counts.rows;
-    s.bronze.write(rowNumber, record.fields);
-    const shapeProblems = checkShape(record.fields, s.header);
-    if (shapeProblems.length > 0) return quarantineRow(rowNumber, record.line, record.fields, shapeProblems);
-    const typed = s.typer(record.fields);
-    if (typed.type === 'problems') return quarantineRow(rowNumber, record.line, record.fields, typed.problems);
+    s.bronze.writeJson(rowNumber, row.bronzeJson);
+    const typed = row.typed;
+    if (typed.type === 'problems') return quarantineRow(rowNumber, row.line, row.bronzeJson, typed.problems);
     if (typed.type === 'credits') {
       if (s.silver.attachCredits(typed.credits) === null) {
-        return quarantineRow(rowNumber, record.line, record.fields, [
+        return quarantineRow(rowNumber, row.line, row.bronzeJson, [
           {
             field: 'movie_id',
             reason: `no film with TMDB id ${typed.credits.tmdbId} is in the database: import the movies file (e.g. tmdb_5000_movies.csv) first, then these credits`,
@@ -209,18 +202,29 @@ async function importOnce(
     db.exec('BEGIN IMMEDIATE');
     const report = options.onProgress;
     report?.({ step: 'importing', current: 0, total: sniffed.size });
-    const read = await readRecords(
-      source,
-      sniffed,
-      (records, bytesRead) => {
+    const reader: PreparedReader = {
+      onHeader: start,
+      onRows: (rows, bytesRead) => {
         if (options.signal?.aborted) throw new ImportCancelledError(fileName);
-        let i = 0;
-        if (!state) start(records[i++].fields);
-        for (; i < records.length; i++) importRecord(records[i]);
+        for (const row of rows) writeRow(row);
         report?.({ step: 'importing', current: bytesRead, total: sniffed.size });
       },
-      options.signal,
-    );
+    };
+    const pipelined =
+      options.pipelineEntry !== undefined &&
+      source.path !== undefined &&
+      !source.content &&
+      sniffed.size >= (options.pipelineMinBytes ?? PIPELINE_MIN_BYTES);
+    const read = pipelined
+      ? await readPreparedInHelper(
+          options.pipelineEntry!,
+          { fileName, path: source.path! },
+          sniffed,
+          { kind: options.kind, mapping: options.mapping },
+          reader,
+          options.signal,
+        )
+      : await readPreparedHere(source, sniffed, reader, options.signal);
     if (options.signal?.aborted) throw new ImportCancelledError(fileName);
     if (!state) {
       if (read.failure) throw new ImportError(fileName, `the header row cannot be read (${read.failure.message})`);
@@ -228,8 +232,8 @@ async function importOnce(
     }
     if (read.failure) {
       const rowNumber = ++counts.rows;
-      state!.bronze.write(rowNumber, []);
-      quarantineRow(rowNumber, read.failure.line, [], [{ field: null, reason: describeReadFailure(read.failure) }]);
+      state!.bronze.writeJson(rowNumber, '[]');
+      quarantineRow(rowNumber, read.failure.line, '[]', [{ field: null, reason: describeReadFailure(read.failure) }]);
     }
     state.bronze.flush();
     state.silver.flush();
@@ -249,7 +253,7 @@ async function importOnce(
     return {
       file: fileName,
       batch: s.batch,
-      kind: s.kind,
+      kind: s.typing.kind,
       rows: counts.rows,
       loaded: counts.loaded,
       quarantined: counts.quarantined,
@@ -267,30 +271,6 @@ async function importOnce(
     db.pragma(`cache_size = ${cacheSize}`);
     db.pragma(`foreign_keys = ${foreignKeys ? 'ON' : 'OFF'}`);
   }
-}
-
-/** Problems with a row's shape, before any field is typed: field count, NUL bytes, oversized fields. */
-function checkShape(fields: string[], header: string[]): RowProblem[] {
-  const problems: RowProblem[] = [];
-  if (fields.length !== header.length) {
-    problems.push({
-      field: null,
-      reason: `the row has ${fields.length} field${fields.length === 1 ? '' : 's'} but the header has ${header.length} columns`,
-    });
-  }
-  for (let i = 0; i < fields.length; i++) {
-    const f = fields[i];
-    const name = header[i] ?? `column ${i + 1}`;
-    if (f.length > MAX_FIELD_CHARS) {
-      problems.push({
-        field: name,
-        reason: `is ${f.length.toLocaleString('en-US')} characters long; the limit is ${MAX_FIELD_CHARS.toLocaleString('en-US')}`,
-      });
-    } else if (f.includes('\0')) {
-      problems.push({ field: name, reason: 'contains a NUL byte (\\0), which text fields cannot hold' });
-    }
-  }
-  return problems;
 }
 
 function describeReadFailure(f: { code: string; line: number; message: string }): string {

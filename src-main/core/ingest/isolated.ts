@@ -79,7 +79,13 @@ function importInWorker(databasePath: string, source: ImportSource, options: Imp
       type: 'import.start',
       databasePath,
       source: { fileName: source.fileName, path: source.path, content },
-      options: { kind: options.kind, mapping: options.mapping },
+      // Big files: the worker starts a helper thread (same entry) that reads and types while it writes.
+      options: {
+        kind: options.kind,
+        mapping: options.mapping,
+        pipelineEntry: workerEntry(),
+        pipelineMinBytes: options.pipelineMinBytes,
+      },
     };
     worker.postMessage(start, content ? [content.buffer as ArrayBuffer] : []);
   });

@@ -2,6 +2,7 @@
  * The TMDB movies format (tmdb_5000_movies.csv): one film per row, lists as JSON inside fields,
  * zeros for unknown money and runtime.
  */
+import { isCanonicalList } from './canonical-list';
 import { cell, indexColumns, requireColumns, textOrNull } from './columns';
 import {
   parseDate,
@@ -12,7 +13,7 @@ import {
   ValueParseError,
   type ListItem,
 } from './parse';
-import type { FilmColumns, RowProblem, RowTyper, TermKind } from './types';
+import type { FilmColumns, RowProblem, RowTyper, TermKind, TypedFilm } from './types';
 
 export const MOVIES_REQUIRED = ['id', 'title', 'budget', 'revenue'];
 
@@ -42,7 +43,12 @@ export function readField<T>(problems: RowProblem[], field: string, parse: () =>
   }
 }
 
-export function moviesTyper(fileName: string, header: string[]): RowTyper {
+export interface MoviesTyperOptions {
+  /** Leave lists in TMDB's canonical form as text (TypedFilm.termsJson) for the store to expand in SQLite. */
+  rawLists?: boolean;
+}
+
+export function moviesTyper(fileName: string, header: string[], options: MoviesTyperOptions = {}): RowTyper {
   const index = indexColumns(header);
   requireColumns(fileName, index, header, MOVIES_REQUIRED, 'a TMDB movies file');
   const col = (name: string) => index.get(name);
@@ -101,10 +107,14 @@ export function moviesTyper(fileName: string, header: string[]): RowTyper {
       status: textOrNull(get(at.status)),
     };
     const terms: Partial<Record<TermKind, ListItem[]>> = {};
+    let termsJson: TypedFilm['termsJson'];
     for (const l of lists) {
-      terms[l.kind] = readField(problems, l.column, () => parseJsonList(get(l.at), l.codeKey), []);
+      const text = get(l.at);
+      if (options.rawLists && isCanonicalList(text, l.codeKey))
+        (termsJson ??= {})[l.kind] = { json: text, codeKey: l.codeKey };
+      else terms[l.kind] = readField(problems, l.column, () => parseJsonList(text, l.codeKey), []);
     }
     if (problems.length > 0) return { type: 'problems', problems };
-    return { type: 'film', film: { tmdbId, columns, terms } };
+    return { type: 'film', film: termsJson ? { tmdbId, columns, terms, termsJson } : { tmdbId, columns, terms } };
   };
 }

@@ -47,6 +47,11 @@ export interface TypedFilm {
   tmdbId: number | null;
   columns: Partial<FilmColumns> & { title: string };
   terms: Partial<Record<TermKind, ListItem[]>>;
+  /**
+   * Lists kept as their source text because they are in TMDB's canonical form (canonical-list.ts): the store
+   * expands them in SQLite. Only the import asks for these (`rawLists`); a kind is in `terms` or here, not both.
+   */
+  termsJson?: Partial<Record<TermKind, { json: string; codeKey: string }>>;
   cast?: string[];
   /** Replaces the film's crew for the jobs listed (mapped files give directors only). */
   crew?: CrewMember[];

@@ -12,6 +12,8 @@ export function insertBronzeHeader(db: Db, batchId: number, header: string[]): v
 export interface BronzeWriter {
   /** Queues one row (row numbers start at 1, the first row after the header). */
   write(rowNumber: number, fields: string[]): void;
+  /** Queues one row given as its fields' JSON text (JSON.stringify of the fields, as `write` stores them). */
+  writeJson(rowNumber: number, fieldsJson: string): void;
   /** Writes the queued rows; call before the transaction commits. */
   flush(): void;
 }
@@ -21,6 +23,7 @@ export function bronzeWriter(db: Db, batchId: number): BronzeWriter {
   const rows = new BufferedInsert(db, 'INSERT INTO bronze_rows (batch_id, row_number, fields_json)', 3);
   return {
     write: (rowNumber, fields) => rows.add([batchId, rowNumber, JSON.stringify(fields)]),
+    writeJson: (rowNumber, fieldsJson) => rows.add([batchId, rowNumber, fieldsJson]),
     flush: () => rows.flush(),
   };
 }

@@ -6,15 +6,16 @@ import type { Db } from './db';
 
 export type { QuarantinedRow };
 
+/** A writer for one batch's quarantined rows; `rawJson` is the row's fields as JSON text (as bronze holds them). */
 export function quarantineWriter(
   db: Db,
   batchId: number,
-): (rowNumber: number, field: string | null, reason: string, fields: string[]) => void {
+): (rowNumber: number, field: string | null, reason: string, rawJson: string) => void {
   const insert = db.prepare(
     'INSERT INTO quarantine (batch_id, row_number, field, reason, raw_json) VALUES (?, ?, ?, ?, ?)',
   );
-  return (rowNumber, field, reason, fields) => {
-    insert.run(batchId, rowNumber, field, reason, JSON.stringify(fields));
+  return (rowNumber, field, reason, rawJson) => {
+    insert.run(batchId, rowNumber, field, reason, rawJson);
   };
 }
 

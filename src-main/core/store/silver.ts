@@ -87,6 +87,8 @@ export class BufferedInsert {
  */
 export class SilverWriter {
   private readonly upserts = new Map<string, Database.Statement>();
+  /** insertTermsFromJson's statements by number of lists. */
+  private readonly termsFromJson = new Map<number, Database.Statement>();
   private readonly s;
   /** Films with a higher id did not exist before this import began. */
   private readonly maxIdBefore: number;
@@ -167,6 +169,7 @@ export class SilverWriter {
         this.terms.add([filmId, kind, position, items[position].name, items[position].code]);
       }
     }
+    if (film.termsJson) this.insertTermsFromJson(filmId, film.termsJson, isNew);
     if (film.cast) this.replaceCast(filmId, film.cast, isNew);
     if (film.crew) {
       if (!isNew) {
@@ -179,6 +182,33 @@ export class SilverWriter {
     if (!isNew) this.s.deleteFlags.run(filmId);
     for (const f of flags) this.flags.add([filmId, f.flag, f.field, f.message]);
     return { filmId, flagged: flags.length > 0 };
+  }
+
+  /**
+   * Writes lists given as canonical TMDB JSON (canonical-list.ts) with one statement for all of a film's lists:
+   * SQLite's json_each expands each into the rows parseJsonList would give (position = array index, name,
+   * code as text). One call per film instead of a bound row per entry, and no JSON parsing in JavaScript.
+   */
+  private insertTermsFromJson(filmId: number, lists: NonNullable<TypedFilm['termsJson']>, isNew: boolean): void {
+    const params: unknown[] = [];
+    for (const [kind, list] of Object.entries(lists)) {
+      if (!isNew) this.s.deleteTerms.run(filmId, kind);
+      params.push(filmId, kind, list.codeKey, list.json);
+    }
+    const count = params.length / 4;
+    if (count > 0) this.termsFromJsonStatement(count).run(params);
+  }
+
+  private termsFromJsonStatement(lists: number): Database.Statement {
+    let statement = this.termsFromJson.get(lists);
+    if (!statement) {
+      const one = "SELECT ?, ?, key, value ->> 'name', value ->> ? FROM json_each(?)";
+      statement = this.db.prepare(
+        `INSERT INTO film_terms (film_id, kind, position, name, code) ${new Array<string>(lists).fill(one).join(' UNION ALL ')}`,
+      );
+      this.termsFromJson.set(lists, statement);
+    }
+    return statement;
   }
 
   /** Replaces the cast and crew of the film with this TMDB id; null when silver has no such film. */

@@ -58,7 +58,9 @@ describe('importFileIsolated', () => {
     );
     expect(summary.loaded).toBe(4000);
     expect(seenDuring.length).toBeGreaterThan(0);
-    expect(seenDuring.every((n) => n === 0)).toBe(true); // never a half-imported file
+    // Never a half-imported file. (A progress message can reach this thread after the worker committed, on a
+    // busy machine, so the whole file may be seen too.)
+    expect(seenDuring.every((n) => n === 0 || n === 4000)).toBe(true);
     expect(db.prepare('SELECT count(*) FROM films').pluck().get()).toBe(4000);
     db.close();
   });

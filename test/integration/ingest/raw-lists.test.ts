@@ -1,0 +1,78 @@
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { typerFor } from '../../../src-main/core/ingest/detect';
+import { importFile } from '../../../src-main/core/ingest/import';
+import { readHead, readRecords, sniff } from '../../../src-main/core/ingest/read';
+import type { TypedFilm } from '../../../src-main/core/ingest/types';
+import { SilverWriter } from '../../../src-main/core/store/silver';
+import type { Db } from '../../../src-main/core/store/db';
+import { cleanup, DATA, tempDatabase } from './helpers';
+
+afterEach(cleanup);
+
+const MOVIES = { fileName: 'tmdb_5000_movies.csv', path: path.join(DATA, 'tmdb_5000_movies.csv') };
+
+/** The movies file typed with or without rawLists, written straight through a SilverWriter. */
+async function writeThroughSilver(db: Db, rawLists: boolean): Promise<TypedFilm[]> {
+  const { head, size } = await readHead(MOVIES);
+  const films: TypedFilm[] = [];
+  let typer: ReturnType<typeof typerFor>['typer'] | null = null;
+  await readRecords(MOVIES, sniff(MOVIES.fileName, head, size), (records) => {
+    let i = 0;
+    if (!typer) typer = typerFor(MOVIES.fileName, records[i++].fields, 'movies', undefined, { rawLists }).typer;
+    for (; i < records.length; i++) {
+      const typed = typer(records[i].fields);
+      if (typed.type === 'film') films.push(typed.film);
+    }
+  });
+  db.prepare(
+    "INSERT INTO import_batches (id, source, kind, sha256, started_at) VALUES (1, 'm', 'movies', '', 'now')",
+  ).run();
+  const writer = new SilverWriter(db, 'now');
+  db.transaction(() => {
+    films.forEach((film, i) => writer.upsertFilm(film, 1, i + 1));
+    writer.flush();
+  })();
+  return films;
+}
+
+const termRows = (db: Db) =>
+  db
+    .prepare(
+      `SELECT f.tmdb_id, t.kind, t.position, t.name, t.code, typeof(t.code) AS codeType
+       FROM film_terms t JOIN films f ON f.id = t.film_id ORDER BY f.tmdb_id, t.kind, t.position`,
+    )
+    .raw()
+    .all();
+
+describe('lists expanded by SQLite (rawLists) against lists parsed in JavaScript', () => {
+  it('writes identical film_terms for the real TMDB movies file, and most lists take the SQLite path', async () => {
+    const parsedInJs = tempDatabase().db;
+    const jsFilms = await writeThroughSilver(parsedInJs, false);
+    const expandedInSqlite = tempDatabase().db;
+    const rawFilms = await writeThroughSilver(expandedInSqlite, true);
+
+    expect(jsFilms.every((f) => f.termsJson === undefined)).toBe(true);
+    const lists = rawFilms.reduce((n, f) => n + Object.keys(f.termsJson ?? {}).length, 0);
+    expect(lists).toBeGreaterThan(4803 * 5 * 0.9);
+
+    const expected = termRows(parsedInJs);
+    expect(expected.length).toBeGreaterThan(60_000);
+    expect(termRows(expandedInSqlite)).toEqual(expected);
+  });
+
+  it('re-importing a film replaces its SQLite-expanded lists instead of adding to them', async () => {
+    const { db } = tempDatabase();
+    await importFile(db, MOVIES);
+    const before = db.prepare('SELECT count(*) FROM film_terms').pluck().get();
+    await importFile(db, MOVIES);
+    expect(db.prepare('SELECT count(*) FROM film_terms').pluck().get()).toBe(before);
+    const avatarGenres = db
+      .prepare(
+        "SELECT t.name FROM film_terms t JOIN films f ON f.id = t.film_id WHERE f.tmdb_id = 19995 AND t.kind = 'genre' ORDER BY t.position",
+      )
+      .pluck()
+      .all();
+    expect(avatarGenres).toEqual(['Action', 'Adventure', 'Fantasy', 'Science Fiction']);
+  });
+});

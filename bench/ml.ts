@@ -6,7 +6,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import {
@@ -228,12 +228,15 @@ function runPython(quick: boolean): Record<string, unknown> | null {
 }
 
 export async function runMlBench(options: { python?: boolean; quick?: boolean } = {}) {
+  const loadBefore = loadavg().map((v) => round(v, 2));
   const { X, y } = loadSeedSet();
   const { folds, source } = seedFolds(X.rows);
   const cv = {
     gbdt: pooledCvR2('gbdt', {}, X, y, folds),
+    gbdt_bins255: pooledCvR2('gbdt', { max_bins: 255 }, X, y, folds),
     gbdt_lambda1: pooledCvR2('gbdt', { reg_lambda: 1 }, X, y, folds),
     rf_d10: pooledCvR2('rf', { n_estimators: 100, max_depth: 10 }, X, y, folds),
+    rf_d10_bins255: pooledCvR2('rf', { n_estimators: 100, max_depth: 10, max_bins: 255 }, X, y, folds),
     rf_d10_mf05_leaf3: pooledCvR2(
       'rf',
       { n_estimators: 100, max_depth: 10, max_features: 0.5, min_samples_leaf: 3 },
@@ -249,7 +252,9 @@ export async function runMlBench(options: { python?: boolean; quick?: boolean } 
   const ys = takeValues(y, first);
   const fit = {
     gbdt100_d3: timeFit('gbdt', {}, Xs, ys, 15),
+    gbdt100_d3_bins255: timeFit('gbdt', { max_bins: 255 }, Xs, ys, 15),
     rf100_d10: timeFit('rf', { max_depth: 10 }, Xs, ys, 5),
+    rf100_d10_bins255: timeFit('rf', { max_depth: 10, max_bins: 255 }, Xs, ys, 5),
   };
   const model = createEstimator('gbdt', 'regression', {}, 42).fit(Xs, ys);
   const one: Matrix = { rows: 1, cols: 4, data: new Float64Array(4) };
@@ -271,7 +276,13 @@ export async function runMlBench(options: { python?: boolean; quick?: boolean } 
     rf_grid_pool: options.quick ? null : await rfGridPooled(X, y),
   };
   const sklearn = options.python === false ? null : runPython(options.quick ?? false);
-  return { bench: 'ml', machine: 'shared 2-core; other engineers were running work at the same time', ours, sklearn };
+  return {
+    bench: 'ml',
+    machine: 'shared 2-core; other engineers were running work at the same time',
+    load_average: { before: loadBefore, after: loadavg().map((v) => round(v, 2)) },
+    ours,
+    sklearn,
+  };
 }
 
 if (require.main === module || path.resolve(process.argv[1] ?? '') === __filename) {

@@ -24,7 +24,7 @@ const paramValues = {
   subsample: fraction,
   C: z.number().gt(0).max(1e6),
   alpha: z.number().min(0).max(1e6),
-  max_bins: int(2, 255),
+  max_bins: int(2, 65_535),
   n_iter_no_change: int(1, 1000).nullable(),
   validation_fraction: z.number().gt(0).max(0.5),
   bootstrap: z.boolean(),

@@ -7,7 +7,7 @@ import { getModelSummary, requireModelVersion, activeModelIds, type ModelVersion
 import { encode } from '../features/spec';
 import { valueLabel } from '../features/labels';
 import { toReportedUnit } from '../features/targets';
-import { loadEstimator } from '../ml/registry';
+import { loadModelArtifact } from './blend';
 import type { FilmInput, SilverFilm } from '../../shared/film';
 import type { FeatureContribution, LoadedModel, Target } from './types';
 import { applyCalibration, type PlattMap } from './calibration';
@@ -23,7 +23,7 @@ export interface StoredCalibration {
 /** Wraps a stored (or shipped) version as a LoadedModel. */
 export function toLoadedModel(record: ModelVersionRecord): LoadedModel {
   const spec = record.featureSpec;
-  const estimator = loadEstimator(record.artifact);
+  const estimator = loadModelArtifact(record.artifact);
   const calibration = record.calibration as StoredCalibration;
   const target: Target = record.target;
   const coverage = (record.report.coverage as Coverage | undefined) ?? {

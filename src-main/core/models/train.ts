@@ -24,6 +24,14 @@ import type { JobProgress, SilverFilm } from '../../shared/film';
 import type { Target } from './types';
 import type { CandidateRow, Coverage, TrainingReport } from './report';
 import { fitPlatt } from './calibration';
+import {
+  BLEND_KIND,
+  REVENUE_BLEND_PARAM,
+  blendRaw,
+  blendWeightOf,
+  estimatorParamsOf,
+  type BlendArtifact,
+} from './blend';
 import { saveModelVersion } from './versions';
 import type { StoredCalibration } from './load';
 
@@ -77,6 +85,9 @@ export interface TrainResult {
   activated: boolean;
 }
 
+/** Algorithms that do regression and classification alike, so a hit model can be blended with a revenue one. */
+const BLENDABLE: AlgorithmName[] = ['gbdt', 'rf', 'tree'];
+
 /** Fewer rows than this and CV numbers mean little: training refuses. */
 export const MIN_TRAINING_ROWS = 20;
 
@@ -112,7 +123,17 @@ export function validateTrainRequest(request: TrainRequest): Params[] {
     throw new RangeError(`logistic predicts a probability: for ${request.target} use 'linear' or a tree model`);
   }
   const candidates = candidatesOf(request);
-  for (const params of candidates) createEstimator(request.algorithm, task, params, request.seed ?? 42);
+  for (const params of candidates) {
+    createEstimator(request.algorithm, task, estimatorParamsOf(params), request.seed ?? 42);
+    if (blendWeightOf(params) > 0) {
+      if (request.target !== 'hit' || !BLENDABLE.includes(request.algorithm)) {
+        throw new RangeError(
+          `${REVENUE_BLEND_PARAM} blends a hit model with a revenue model: it needs the hit target and a tree model (${BLENDABLE.join(', ')})`,
+        );
+      }
+      createEstimator(request.algorithm, 'regression', estimatorParamsOf(params), request.seed ?? 42);
+    }
+  }
   return candidates;
 }
 
@@ -257,7 +278,7 @@ export async function trainModel(source: CoreContext | Db, request: TrainRequest
         kind: 'fold',
         algorithm: request.algorithm,
         task,
-        params,
+        params: estimatorParamsOf(params),
         seed,
         train: fold.train,
         test: fold.test,
@@ -265,8 +286,10 @@ export async function trainModel(source: CoreContext | Db, request: TrainRequest
       }),
     ),
   );
+  // Hit blended with revenue: the revenue model's folds, once per distinct estimator params, on the same rows.
+  const blend = revenueBlendPlan(data, candidates, request, folds, seed);
   const permutationFits = single ? 0 : foldsPerRepeat;
-  const totalFits = cvTasks.length + permutationFits + 1;
+  const totalFits = blend.tasks.length + cvTasks.length + permutationFits + 1 + (blend.any ? 1 : 0);
   let fitsDone = 0;
   const progress = (step: string, detail: string) => {
     fitsDone++;
@@ -289,10 +312,26 @@ export async function trainModel(source: CoreContext | Db, request: TrainRequest
     );
   };
   report({ step: 'cross-validation', current: 0, total: totalFits, detail: describe(0) });
+  const revenueResults = blend.any
+    ? ((await pool.run(blend.dataset, blend.tasks, {
+        signal: control.signal,
+        onResult: (i) => progress('cross-validation', `revenue model for the hit blend, fold ${(i % folds.length) + 1}`),
+      })) as FoldResult[])
+    : [];
   const cvResults = (await pool.run(dataset, cvTasks, {
     signal: control.signal,
     onResult: (index) => progress('cross-validation', describe(index)),
   })) as FoldResult[];
+  candidates.forEach((params, c) => {
+    const w = blendWeightOf(params);
+    if (w === 0) return;
+    const first = blend.taskOffset.get(JSON.stringify(estimatorParamsOf(params))) as number;
+    folds.forEach((fold, f) => {
+      const hit = cvResults[c * folds.length + f].raw;
+      const revenue = revenueResults[first + f].raw;
+      fold.test.forEach((row, k) => (hit[k] = blendRaw(hit[k], revenue[k], blend.logBudget[row], w, blend.logMultiple)));
+    });
+  });
 
   // The CV table: per candidate, fold scores and pooled out-of-fold metrics (averaged over repeats).
   const oofByCandidate: Float64Array[] = [];
@@ -330,7 +369,7 @@ export async function trainModel(source: CoreContext | Db, request: TrainRequest
       kind: 'fold',
       algorithm: request.algorithm,
       task,
-      params: chosen.params,
+      params: estimatorParamsOf(chosen.params),
       seed,
       train: fold.train,
       test: fold.test,
@@ -347,10 +386,32 @@ export async function trainModel(source: CoreContext | Db, request: TrainRequest
   // Refit the chosen candidate on every row.
   const [refit] = (await pool.run(
     dataset,
-    [{ kind: 'refit', algorithm: request.algorithm, task, params: chosen.params, seed }],
+    [{ kind: 'refit', algorithm: request.algorithm, task, params: estimatorParamsOf(chosen.params), seed }],
     { signal: control.signal, onResult: () => progress('refit', 'fitting the chosen candidate on all films') },
   )) as RefitResult[];
   checkCancelled();
+  const chosenWeight = blendWeightOf(chosen.params);
+  let artifact = refit.model as SerializedModel;
+  let gainImportance = Array.from(refit.importance);
+  if (chosenWeight > 0) {
+    const [revenueRefit] = (await pool.run(
+      blend.dataset,
+      [{ kind: 'refit', algorithm: request.algorithm, task: 'regression', params: estimatorParamsOf(chosen.params), seed }],
+      { signal: control.signal, onResult: () => progress('refit', 'fitting the revenue model of the hit blend') },
+    )) as RefitResult[];
+    checkCancelled();
+    const blended: BlendArtifact = {
+      kind: BLEND_KIND,
+      version: 1,
+      hit: refit.model as SerializedModel,
+      revenue: revenueRefit.model as SerializedModel,
+      weight: chosenWeight,
+      logMultiple: blend.logMultiple,
+      budgetColumn: blend.budgetColumn,
+    };
+    artifact = blended;
+    gainImportance = gainImportance.map((g, j) => (1 - chosenWeight) * g + chosenWeight * revenueRefit.importance[j]);
+  }
 
   // Out-of-fold evidence for intervals (regression) and calibration (hit).
   const oof = oofByCandidate[chosen.index];
@@ -361,7 +422,7 @@ export async function trainModel(source: CoreContext | Db, request: TrainRequest
     candidates: rows,
     chosen: chosen.index,
     featureNames: featureNames(data.spec),
-    importance: { gain: Array.from(refit.importance), permutation },
+    importance: { gain: gainImportance, permutation },
     oof: {
       filmIds: tested.map((i) => data.films[i].id),
       actual: tested.map((i) => data.y[i]),
@@ -411,7 +472,7 @@ export async function trainModel(source: CoreContext | Db, request: TrainRequest
       featureSpec: data.spec,
       report: trainingReport as unknown as Record<string, unknown>,
       calibration: calibration as Record<string, unknown>,
-      artifact: refit.model as SerializedModel,
+      artifact,
     },
     { activate: request.activate ?? false },
   );
@@ -429,6 +490,35 @@ export async function trainModel(source: CoreContext | Db, request: TrainRequest
     seconds: (performance.now() - started) / 1000,
     activated: request.activate ?? false,
   };
+}
+
+/**
+ * What the hit/revenue blend needs: a second shared dataset (same rows and columns, log1p revenue as target),
+ * the revenue models' fold tasks (one set per distinct estimator params of the blended candidates), and each
+ * row's log1p budget. Empty when no candidate asks for the blend.
+ */
+function revenueBlendPlan(data: PreparedData, candidates: Params[], request: TrainRequest, folds: Fold[], seed: number) {
+  const blended = candidates.filter((p) => blendWeightOf(p) > 0);
+  const taskOffset = new Map<string, number>();
+  const tasks: WorkerTask[] = [];
+  const logMultiple = Math.log(request.hitMultiple ?? 2);
+  const logBudget = Float64Array.from(data.films, (f) => Math.log1p(f.budget ?? NaN));
+  if (blended.length === 0) return { any: false, tasks, taskOffset, dataset: null, logBudget, logMultiple, budgetColumn: -1 };
+  const budgetColumn = data.spec.columns.findIndex(
+    (c) => c.source.type === 'scalar' && (c.source.scalar === 'log_budget' || c.source.scalar === 'budget'),
+  );
+  if (budgetColumn < 0) throw new RangeError(`${REVENUE_BLEND_PARAM} needs the budget (log_budget) among the features`);
+  for (const params of blended) {
+    const key = JSON.stringify(estimatorParamsOf(params));
+    if (taskOffset.has(key)) continue;
+    taskOffset.set(key, tasks.length);
+    for (const fold of folds) {
+      tasks.push({ kind: 'fold', algorithm: request.algorithm, task: 'regression', params: estimatorParamsOf(params), seed, train: fold.train, test: fold.test });
+    }
+  }
+  const logRevenue = Float64Array.from(data.films, (f) => Math.log1p(f.revenue as number));
+  const dataset = shareDataset(randomUUID(), data.X, logRevenue, data.films.length, data.cols);
+  return { any: true, tasks, taskOffset, dataset, logBudget, logMultiple, budgetColumn };
 }
 
 /** Keeps at most ~200 ROC points (evenly spaced), enough for a chart and small to store. */

@@ -29,6 +29,8 @@ const paramValues = {
   validation_fraction: z.number().gt(0).max(0.5),
   bootstrap: z.boolean(),
   max_samples: fraction,
+  reg_lambda: z.number().min(0).max(1e6),
+  revenue_blend: z.number().min(0).max(1), // hit only: weight of the revenue model's score (core/models/blend.ts)
 };
 type ParamName = keyof typeof paramValues;
 

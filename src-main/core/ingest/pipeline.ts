@@ -9,6 +9,7 @@
  */
 import { Worker, type MessagePort } from 'node:worker_threads';
 import { importErrorFromData, importErrorToData, ImportCancelledError, type ImportErrorData } from './errors';
+import { packRows, unpackRows, type PackedRows } from './prepared-codec';
 import { prepareRow, typingFor, type PreparedRow, type Typing } from './prepare';
 import { NotUtf8Error, readRecords, type ImportSource, type ReadResult, type Sniffed } from './read';
 import type { ImportKind } from './types';
@@ -62,7 +63,7 @@ export type ToPrepareWorker =
   | { type: 'prepare.ack' };
 
 export type FromPrepareWorker =
-  | { type: 'prepare.rows'; header?: string[]; rows: PreparedRow[]; bytesRead: number }
+  | { type: 'prepare.rows'; header?: string[]; rows: PackedRows; bytesRead: number }
   | { type: 'prepare.end'; result: ReadResult }
   | { type: 'prepare.failed'; notUtf8: boolean; error: ImportErrorData };
 
@@ -99,7 +100,7 @@ export function readPreparedInHelper(
       try {
         if (m.type === 'prepare.rows') {
           if (m.header) reader.onHeader(m.header);
-          reader.onRows(m.rows, m.bytesRead);
+          reader.onRows(unpackRows(m.rows), m.bytesRead);
           helper.postMessage({ type: 'prepare.ack' } satisfies ToPrepareWorker);
         } else if (m.type === 'prepare.end') {
           finish(() => resolve(m.result));
@@ -135,7 +136,12 @@ export async function servePrepare(
       }
       const rows: PreparedRow[] = new Array<PreparedRow>(records.length - i);
       for (let r = 0; i < records.length; i++, r++) rows[r] = prepareRow(typing, records[i].fields, records[i].line);
-      send(header ? { type: 'prepare.rows', header, rows, bytesRead } : { type: 'prepare.rows', rows, bytesRead });
+      const packed = packRows(rows);
+      send(
+        header
+          ? { type: 'prepare.rows', header, rows: packed, bytesRead }
+          : { type: 'prepare.rows', rows: packed, bytesRead },
+      );
       inFlight++;
       while (inFlight >= BATCHES_IN_FLIGHT) {
         await acks.wait();

@@ -1,0 +1,71 @@
+import v8 from 'node:v8';
+import { describe, expect, it } from 'vitest';
+import { packRows, unpackRows } from '../../../src-main/core/ingest/prepared-codec';
+import type { PreparedRow } from '../../../src-main/core/ingest/prepare';
+
+const columns = {
+  title: 'Avatar',
+  original_title: null,
+  budget: 237_000_000,
+  revenue: null,
+  runtime: 162,
+  release_date: '2009-12-10',
+  release_year: 2009,
+  original_language: 'en',
+  popularity: 150.4,
+  vote_average: 7.2,
+  vote_count: 11800,
+  homepage: null,
+  tagline: 'Enter the world',
+  overview: 'He said "no", then\nleft.',
+  status: 'Released',
+};
+
+const rows: PreparedRow[] = [
+  {
+    line: 2,
+    bronzeJson: '["a","b"]',
+    typed: {
+      type: 'film',
+      film: {
+        tmdbId: 19995,
+        columns,
+        terms: {},
+        termsJson: {
+          genre: { json: '[{"id": 28, "name": "Action"}]', codeKey: 'id' },
+          country: { json: '[]', codeKey: 'iso_3166_1' },
+        },
+      },
+    },
+  },
+  { line: 3, bronzeJson: '["c"]', typed: { type: 'film', film: { tmdbId: 5, columns, terms: {} } } },
+  { line: 4, bronzeJson: '[]', typed: { type: 'problems', problems: [{ field: 'budget', reason: 'is negative' }] } },
+  // Lists parsed in JavaScript, and a mapped film with only some columns: these travel whole.
+  {
+    line: 6,
+    bronzeJson: '["d"]',
+    typed: { type: 'film', film: { tmdbId: 6, columns, terms: { genre: [{ name: 'Drama', code: '18' }] } } },
+  },
+  {
+    line: 7,
+    bronzeJson: '["e"]',
+    typed: {
+      type: 'film',
+      film: { tmdbId: null, columns: { title: 'Mine', budget: 1 }, terms: {}, crewJobs: ['Director'], crew: [] },
+    },
+  },
+  { line: 8, bronzeJson: '["f"]', typed: { type: 'credits', credits: { tmdbId: 5, cast: ['A'], crew: [] } } },
+];
+
+describe('packing prepared rows for the other thread', () => {
+  it('gives back the same rows, in order, after a copy between threads', () => {
+    const copied = v8.deserialize(v8.serialize(packRows(rows)));
+    expect(unpackRows(copied)).toEqual(rows);
+  });
+
+  it('packs TMDB films flat and sends the rest whole', () => {
+    const packed = packRows(rows);
+    expect(packed.others.map((r) => r.line)).toEqual([4, 6, 7, 8]);
+    expect(packed.strings).toContain('[{"id": 28, "name": "Action"}]');
+  });
+});

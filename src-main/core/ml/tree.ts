@@ -315,6 +315,8 @@ export class TreeGrower {
     const cnt = end - start;
     const keys = this.keys.subarray(0, cnt);
     for (let f = 0; f < cols; f++) {
+      // Key = code in the high 16 bits, position in the low 16; a Uint16 code >= 2^15 makes the int32 negative,
+      // but the Uint32Array stores it unsigned, so keys still sort by code.
       for (let k = 0; k < cnt; k++) keys[k] = (codes[idx[start + k] * cols + f] << 16) | k;
       keys.sort();
       const base = f * sortedCap + start;

@@ -60,6 +60,10 @@ function predictBruteForce(node: Node, row: Float64Array): number {
   return node.value;
 }
 
+function Matrix1(values: number[]): Matrix {
+  return { rows: values.length, cols: 1, data: Float64Array.from(values) };
+}
+
 function thresholdsOf(node: Node): number[] {
   return node.left && node.right ? [node.threshold, ...thresholdsOf(node.left), ...thresholdsOf(node.right)] : [];
 }
@@ -101,6 +105,19 @@ describe('exact splits on columns with more than 255 distinct values', () => {
     for (let i = 0; i < probe.rows; i++) {
       expect(p[i]).toBeCloseTo(predictBruteForce(expected, probe.data.subarray(i * 2, i * 2 + 2)), 10);
     }
+  });
+
+  it('fits a 800-step function exactly on 40,000 distinct values (codes above 2^15 in the small-node sort)', () => {
+    const n = 40_000;
+    const xs = Matrix1(Array.from({ length: n }, (_, i) => (i * 7919) % n));
+    const ys = Float64Array.from(xs.data, (x) => Math.floor(x / 50) % 2);
+    const tree = new DecisionTree('regression', { max_bins: 65_535 }).fit(xs, ys);
+    expect(Array.from(tree.predict(xs))).toEqual(Array.from(ys));
+    // Thresholds sit midway (49.5, 99.5, ...): a quarter below stays on the lower step, a quarter above moves up.
+    const below = Matrix1(Array.from({ length: 799 }, (_, k) => k * 50 + 49.25));
+    const above = Matrix1(Array.from({ length: 799 }, (_, k) => k * 50 + 49.75));
+    expect(Array.from(tree.predict(below))).toEqual(Array.from({ length: 799 }, (_, k) => k % 2));
+    expect(Array.from(tree.predict(above))).toEqual(Array.from({ length: 799 }, (_, k) => (k + 1) % 2));
   });
 
   it('the same tree on 255 quantile bins misses some exact thresholds (what the wider codes fix)', () => {

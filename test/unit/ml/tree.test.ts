@@ -70,6 +70,19 @@ describe('decision tree', () => {
     expect(tree.trees[0].missingLeft[0]).toBe(0);
   });
 
+  it('breaks ties between features that split alike in a seeded random order, as scikit-learn does', () => {
+    // Two copies of the same column: every split ties. The lowest-numbered feature no longer always wins.
+    const X = matrix(Array.from({ length: 60 }, (_, i) => [i % 17, i % 17]));
+    const y = Float64Array.from({ length: 60 }, (_, i) => ((i % 17) * 7) % 5);
+    const rootFeatures = [1, 2, 3, 4, 5, 6, 7, 8].map(
+      (seed) => new DecisionTree('regression', { max_depth: 2 }, seed).fit(X, y).trees[0].feature[0],
+    );
+    expect(new Set(rootFeatures)).toEqual(new Set([0, 1]));
+    // The same seed picks the same way.
+    const again = new DecisionTree('regression', { max_depth: 2 }, 3).fit(X, y).trees[0];
+    expect(again.feature[0]).toBe(rootFeatures[2]);
+  });
+
   it('classifies with probabilities (Gini on 0/1 is squared error)', () => {
     const X = matrix(Array.from({ length: 40 }, (_, i) => [i]));
     const y = Float64Array.from({ length: 40 }, (_, i) => (i >= 20 ? 1 : 0));

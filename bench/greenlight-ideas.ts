@@ -83,7 +83,27 @@ export const VARIANTS: Record<string, Variant> = {
   lambda5: { params: { ...GREENLIGHT_BOOSTING, reg_lambda: 5 } },
   bag3: { bag: 3 },
   rf_blend03: {
-    blend: { algorithm: 'rf', params: { n_estimators: 300, min_samples_leaf: 3, max_features: 0.5 }, weight: 0.3 },
+    blend: { algorithm: 'rf', params: { n_estimators: 100, min_samples_leaf: 5, max_features: 0.3 }, weight: 0.3 },
+  },
+  subsample05: { params: { ...GREENLIGHT_BOOSTING, subsample: 0.5 } },
+  subsample06_lr03_n500: { params: { ...GREENLIGHT_BOOSTING, subsample: 0.6, learning_rate: 0.03, n_estimators: 500 } },
+  budgets: { features: ['log_budget_real', ...without('log_budget'), 'log_budget_vs_market'] },
+  budgets_sub06: {
+    features: ['log_budget_real', ...without('log_budget'), 'log_budget_vs_market'],
+    params: { ...GREENLIGHT_BOOSTING, subsample: 0.6 },
+    hitParams: GREENLIGHT_BOOSTING,
+  },
+  budgets_sub06_kw150: {
+    features: ['log_budget_real', ...without('log_budget'), 'log_budget_vs_market'],
+    params: { ...GREENLIGHT_BOOSTING, subsample: 0.6 },
+    hitParams: GREENLIGHT_BOOSTING,
+    vocab: { keywords: { top: 150 } },
+  },
+  hit_blend05_budgets_sub06: {
+    features: ['log_budget_real', ...without('log_budget'), 'log_budget_vs_market'],
+    params: { ...GREENLIGHT_BOOSTING, subsample: 0.6 },
+    hitParams: GREENLIGHT_BOOSTING,
+    hitBlend: { weight: 0.5, scale: 1 },
   },
   hit_blend03: { hitBlend: { weight: 0.3, scale: 1 } },
   hit_blend05: { hitBlend: { weight: 0.5, scale: 1 } },

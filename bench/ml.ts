@@ -12,6 +12,7 @@ import { parse } from 'csv-parse/sync';
 import {
   createEstimator,
   crossValidate,
+  EXACT_MAX_BINS,
   gridCandidates,
   kFold,
   r2,
@@ -233,10 +234,11 @@ export async function runMlBench(options: { python?: boolean; quick?: boolean } 
   const { folds, source } = seedFolds(X.rows);
   const cv = {
     gbdt: pooledCvR2('gbdt', {}, X, y, folds),
-    gbdt_bins255: pooledCvR2('gbdt', { max_bins: 255 }, X, y, folds),
+    gbdt_exact: pooledCvR2('gbdt', { max_bins: EXACT_MAX_BINS }, X, y, folds),
     gbdt_lambda1: pooledCvR2('gbdt', { reg_lambda: 1 }, X, y, folds),
+    gbdt_exact_lambda1: pooledCvR2('gbdt', { reg_lambda: 1, max_bins: EXACT_MAX_BINS }, X, y, folds),
     rf_d10: pooledCvR2('rf', { n_estimators: 100, max_depth: 10 }, X, y, folds),
-    rf_d10_bins255: pooledCvR2('rf', { n_estimators: 100, max_depth: 10, max_bins: 255 }, X, y, folds),
+    rf_d10_exact: pooledCvR2('rf', { n_estimators: 100, max_depth: 10, max_bins: EXACT_MAX_BINS }, X, y, folds),
     rf_d10_mf05_leaf3: pooledCvR2(
       'rf',
       { n_estimators: 100, max_depth: 10, max_features: 0.5, min_samples_leaf: 3 },
@@ -252,9 +254,9 @@ export async function runMlBench(options: { python?: boolean; quick?: boolean } 
   const ys = takeValues(y, first);
   const fit = {
     gbdt100_d3: timeFit('gbdt', {}, Xs, ys, 15),
-    gbdt100_d3_bins255: timeFit('gbdt', { max_bins: 255 }, Xs, ys, 15),
+    gbdt100_d3_exact: timeFit('gbdt', { max_bins: EXACT_MAX_BINS }, Xs, ys, 15),
     rf100_d10: timeFit('rf', { max_depth: 10 }, Xs, ys, 5),
-    rf100_d10_bins255: timeFit('rf', { max_depth: 10, max_bins: 255 }, Xs, ys, 5),
+    rf100_d10_exact: timeFit('rf', { max_depth: 10, max_bins: EXACT_MAX_BINS }, Xs, ys, 5),
   };
   const model = createEstimator('gbdt', 'regression', {}, 42).fit(Xs, ys);
   const one: Matrix = { rows: 1, cols: 4, data: new Float64Array(4) };

@@ -36,7 +36,8 @@ function readTreeSettings(params: Params): TreeSettings {
  * - max_features: features examined per split: 'sqrt' | 'log2' | fraction in (0, 1] | integer >= 2 | null
  *   (default null = all for regression, 'sqrt' for classification, as scikit-learn)
  * - bootstrap: draw n rows with replacement per tree (default true)
- * - max_bins: value bins per feature, 2..65535 (default 4096: exact splits up to 4,096 distinct values)
+ * - max_bins: value bins per feature, 2..65535 (default 255; a column with at most max_bins distinct values is
+ *   split exactly, as scikit-learn's CART, e.g. 4096)
  * Features are visited in a random order at each node (scikit-learn's tie-breaking). Deterministic for a seed.
  */
 export class RandomForest extends TreeEnsembleModel {
@@ -110,7 +111,7 @@ export class RandomForest extends TreeEnsembleModel {
 
 /**
  * A single CART decision tree: a forest of one tree, no bootstrap, all features by default.
- * Reads max_depth (default null), min_samples_split (2), min_samples_leaf (1), max_features (null), max_bins (4096).
+ * Reads max_depth (default null), min_samples_split (2), min_samples_leaf (1), max_features (null), max_bins (255).
  */
 export class DecisionTree extends RandomForest {
   override readonly algorithm = 'tree' as const;

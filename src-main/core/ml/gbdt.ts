@@ -40,7 +40,8 @@ export interface BoostingHistory {
  * - n_iter_no_change: stop when the validation loss has not improved by 1e-7 for this many rounds and keep the
  *   best round (default null = off); validation_fraction: rows held out for it, in (0, 1) (default 0.1,
  *   stratified for classification)
- * - max_bins: value bins per feature, 2..65535 (default 4096: exact splits up to 4,096 distinct values)
+ * - max_bins: value bins per feature, 2..65535 (default 255; a column with at most max_bins distinct values is
+ *   split exactly, as scikit-learn's CART, e.g. 4096)
  * - reg_lambda: L2 penalty on leaf values, XGBoost's name (default 0 = scikit-learn's behaviour); shrinks leaves
  *   that hold few rows, which tames outliers
  * Features are visited in a random order at each node (scikit-learn's tie-breaking). Deterministic for a seed.

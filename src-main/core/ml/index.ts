@@ -1,7 +1,15 @@
 /** The learning engine's public surface. */
 export * from './types';
 export { Rng } from './rng';
-export { binMatrix, computeBinEdges, applyBins, DEFAULT_MAX_BINS, MAX_BINS, type BinnedData } from './binning';
+export {
+  binMatrix,
+  computeBinEdges,
+  applyBins,
+  DEFAULT_MAX_BINS,
+  EXACT_MAX_BINS,
+  MAX_BINS,
+  type BinnedData,
+} from './binning';
 export { growTree, predictTreeRow, type FlatTree } from './tree';
 export { RandomForest, DecisionTree } from './forest';
 export { GradientBoosting, type BoostingHistory } from './gbdt';

@@ -10,8 +10,8 @@
  * - linear: Ridge (regression only): alpha 1.
  * - logistic: LogisticRegression (classification only): C 1.
  * - mlrf: ml-random-forest reference: n_estimators 100, max_features 1, max_depth null, min_samples_split 3.
- * Every tree model also reads max_bins (default 4096: exact splits for columns with up to 4,096 distinct values). Unknown parameter names throw a RangeError, so a typo in a
- * grid is caught before training.
+ * Every tree model also reads max_bins (default 255; up to 65535, exact splits for columns with at most that many
+ * distinct values). Unknown parameter names throw a RangeError, so a typo in a grid is caught before training.
  */
 import { DecisionTree, RandomForest } from './forest';
 import { GradientBoosting } from './gbdt';

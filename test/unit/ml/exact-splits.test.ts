@@ -96,8 +96,8 @@ describe('exact splits on columns with more than 255 distinct values', () => {
     expect(binMatrix(X, 255).codes).toBeInstanceOf(Uint8Array);
   });
 
-  it('a depth-3 tree with the default max_bins finds the brute-force CART splits and predictions', () => {
-    const tree = new DecisionTree('regression', { max_depth: 3 }).fit(X, y);
+  it('a depth-3 tree with max_bins 4096 finds the brute-force CART splits and predictions', () => {
+    const tree = new DecisionTree('regression', { max_depth: 3, max_bins: 4096 }).fit(X, y);
     const ours = tree.trees[0];
     const oursThresholds = Array.from(ours.threshold).filter((_, k) => ours.feature[k] >= 0);
     expect(oursThresholds.sort()).toEqual(thresholdsOf(expected).sort());
@@ -120,8 +120,8 @@ describe('exact splits on columns with more than 255 distinct values', () => {
     expect(Array.from(tree.predict(above))).toEqual(Array.from({ length: 799 }, (_, k) => (k + 1) % 2));
   });
 
-  it('the same tree on 255 quantile bins misses some exact thresholds (what the wider codes fix)', () => {
-    const tree = new DecisionTree('regression', { max_depth: 3, max_bins: 255 }).fit(X, y);
+  it('the same tree on the default 255 quantile bins misses some exact thresholds (what the wider codes fix)', () => {
+    const tree = new DecisionTree('regression', { max_depth: 3 }).fit(X, y);
     const t = tree.trees[0];
     const thresholds = Array.from(t.threshold).filter((_, k) => t.feature[k] >= 0);
     expect(thresholds.sort()).not.toEqual(thresholdsOf(expected).sort());
@@ -183,8 +183,8 @@ describe('Uint16 codes grow the same trees as Uint8 codes when values are few', 
 describe('saved models', () => {
   it('a model trained on Uint16 codes predicts identically after JSON save and load', () => {
     for (const [algorithm, params] of [
-      ['gbdt', { n_estimators: 30 }],
-      ['rf', { n_estimators: 10, max_depth: 8 }],
+      ['gbdt', { n_estimators: 30, max_bins: 4096 }],
+      ['rf', { n_estimators: 10, max_depth: 8, max_bins: 4096 }],
     ] as const) {
       const model = createEstimator(algorithm, 'regression', params, 4).fit(X, y);
       const copy = loadEstimator(JSON.parse(JSON.stringify(model.toJSON())) as SerializedModel);

@@ -28,6 +28,7 @@ export function typingFor(
   fileName: string,
   header: string[],
   options: { kind?: ImportKind; mapping?: Record<string, string> },
+  rawLists = true,
 ): Typing {
   if (header.length > MAX_COLUMNS) {
     throw new ImportError(
@@ -38,8 +39,9 @@ export function typingFor(
   if (header.every((h) => h.trim() === ''))
     throw new ImportError(fileName, 'has an empty header row; the first row must name the columns');
   const kind = options.kind ?? detectKind(header);
-  // rawLists: canonical TMDB lists go to SQLite as text, expanded there (see canonical-list.ts).
-  const { typer, mapping } = typerFor(fileName, header, kind, options.mapping, { rawLists: true });
+  // rawLists: canonical TMDB lists go to SQLite as text, expanded there (see canonical-list.ts). The helper
+  // thread of a big import parses them instead: that moves the work off the writer, the busier thread.
+  const { typer, mapping } = typerFor(fileName, header, kind, options.mapping, { rawLists });
   return { kind, typer, mapping, header };
 }
 

@@ -1,10 +1,11 @@
 /**
  * Prepared rows packed for the trip between the import's threads (pipeline.ts). Copying an array of row
  * objects between threads (structured clone) cost about 30 us a TMDB row, as much as typing it; the same
- * values as flat arrays of strings and primitives cost about 7 us. TMDB movie rows (every film column,
- * lists left as canonical JSON) are packed flat; any other row (quarantined, credits, mapped, lists parsed
- * in JavaScript) travels as it is, in order, in `others`.
+ * values as flat arrays of strings and primitives cost about 7 us. TMDB movie rows (every film column, lists
+ * parsed or left as canonical JSON) are packed flat; any other row (quarantined, credits, mapped) travels as it
+ * is, in order, in `others`.
  */
+import type { ListItem } from './parse';
 import type { PreparedRow } from './prepare';
 import type { FilmColumns, TermKind, TypedFilm } from './types';
 
@@ -31,7 +32,10 @@ const FLAT_FILM = 0;
 const OTHER = 1;
 
 export interface PackedRows {
-  /** Per row: line, tag, then for flat films the TMDB id, the 15 columns and the number of JSON lists. */
+  /**
+   * Per row: line, tag, then for flat films the TMDB id, the 15 columns, the number of parsed lists and for
+   * each its kind, length and name, code pairs, then the number of JSON lists.
+   */
   values: (string | number | null)[];
   /** Per flat film: bronze JSON, then kind, code key and JSON text of each list. */
   strings: string[];
@@ -42,7 +46,7 @@ export interface PackedRows {
 function isFlatFilm(row: PreparedRow): boolean {
   if (row.typed.type !== 'film') return false;
   const film = row.typed.film;
-  if (film.cast || film.crew || film.crewJobs || Object.keys(film.terms).length > 0) return false;
+  if (film.cast || film.crew || film.crewJobs) return false;
   return FILM_COLUMNS.every((c) => c in film.columns);
 }
 
@@ -58,6 +62,13 @@ export function packRows(rows: PreparedRow[]): PackedRows {
     const film = (row.typed as { film: TypedFilm }).film;
     values.push(row.line, FLAT_FILM, film.tmdbId);
     for (const c of FILM_COLUMNS) values.push(film.columns[c] ?? null);
+    const parsed = TERM_KINDS.filter((k) => film.terms[k] !== undefined);
+    values.push(parsed.length);
+    for (const k of parsed) {
+      const items = film.terms[k]!;
+      values.push(k, items.length);
+      for (const item of items) values.push(item.name, item.code);
+    }
     const lists = film.termsJson ?? {};
     const kinds = TERM_KINDS.filter((k) => lists[k] !== undefined);
     values.push(kinds.length);
@@ -82,9 +93,18 @@ export function unpackRows(packed: PackedRows): PreparedRow[] {
     const tmdbId = values[v++] as number | null;
     const columns = {} as Record<string, unknown>;
     for (const c of FILM_COLUMNS) columns[c] = values[v++];
+    const terms: TypedFilm['terms'] = {};
+    const parsedCount = values[v++] as number;
+    for (let i = 0; i < parsedCount; i++) {
+      const kind = values[v++] as TermKind;
+      const items: ListItem[] = new Array<ListItem>(values[v++] as number);
+      for (let j = 0; j < items.length; j++)
+        items[j] = { name: values[v++] as string, code: values[v++] as string | null };
+      terms[kind] = items;
+    }
     const listCount = values[v++] as number;
     const bronzeJson = strings[s++];
-    const film: TypedFilm = { tmdbId, columns: columns as unknown as FilmColumns, terms: {} };
+    const film: TypedFilm = { tmdbId, columns: columns as unknown as FilmColumns, terms };
     if (listCount > 0) {
       const termsJson: NonNullable<TypedFilm['termsJson']> = {};
       for (let i = 0; i < listCount; i++) {

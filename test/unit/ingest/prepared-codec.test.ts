@@ -40,12 +40,27 @@ const rows: PreparedRow[] = [
   },
   { line: 3, bronzeJson: '["c"]', typed: { type: 'film', film: { tmdbId: 5, columns, terms: {} } } },
   { line: 4, bronzeJson: '[]', typed: { type: 'problems', problems: [{ field: 'budget', reason: 'is negative' }] } },
-  // Lists parsed in JavaScript, and a mapped film with only some columns: these travel whole.
+  // Lists parsed in JavaScript, some of them empty, beside a list left as JSON.
   {
     line: 6,
     bronzeJson: '["d"]',
-    typed: { type: 'film', film: { tmdbId: 6, columns, terms: { genre: [{ name: 'Drama', code: '18' }] } } },
+    typed: {
+      type: 'film',
+      film: {
+        tmdbId: 6,
+        columns,
+        terms: {
+          genre: [
+            { name: 'Drama', code: '18' },
+            { name: 'War', code: null },
+          ],
+          keyword: [],
+        },
+        termsJson: { country: { json: '[]', codeKey: 'iso_3166_1' } },
+      },
+    },
   },
+  // A mapped film with only some columns travels whole.
   {
     line: 7,
     bronzeJson: '["e"]',
@@ -65,7 +80,7 @@ describe('packing prepared rows for the other thread', () => {
 
   it('packs TMDB films flat and sends the rest whole', () => {
     const packed = packRows(rows);
-    expect(packed.others.map((r) => r.line)).toEqual([4, 6, 7, 8]);
+    expect(packed.others.map((r) => r.line)).toEqual([4, 7, 8]);
     expect(packed.strings).toContain('[{"id": 28, "name": "Action"}]');
   });
 });

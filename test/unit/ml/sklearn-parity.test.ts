@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { crossValidate, repeatedStratifiedKFold, type Fold } from '../../../src-main/core/ml/cv';
+import { crossValidate, repeatedStratifiedKFold, takeRows, takeValues, type Fold } from '../../../src-main/core/ml/cv';
 import { r2 } from '../../../src-main/core/ml/metrics';
 import { createEstimator } from '../../../src-main/core/ml/registry';
 import type { AlgorithmName, Params } from '../../../src-main/core/ml/types';
@@ -55,5 +57,37 @@ describe('parity with scikit-learn on the TMDB seed set (identical folds)', () =
       crossValidate(() => createEstimator(alg, 'classification', {}, 42), X, hit, sf, ['auc']).mean.auc;
     expect(Math.abs(cv('logistic') - ref.logistic_hit_cv5x3_auc)).toBeLessThan(0.01);
     expect(cv('gbdt')).toBeGreaterThan(ref.gb_hit_cv5x3_auc - 0.01);
+  });
+});
+
+describe('exact splits reproduce scikit-learn on the seed set (repeat 0, fold 0)', () => {
+  const fixture = JSON.parse(readFileSync(path.join(__dirname, 'fixtures/sklearn-seedset-fold0.json'), 'utf8')) as {
+    gb_train_pred: number[];
+    tree_d10_train_pred: number[];
+  };
+  const train = folds[0].train;
+  const Xtr = takeRows(X, train);
+  const ytr = takeValues(y, train);
+
+  it('boosting with max_bins 4096 grows GradientBoostingRegressor trees: same training predictions', () => {
+    const p = createEstimator('gbdt', 'regression', { max_bins: 4096 }, 42).fit(Xtr, ytr).predict(Xtr);
+    expect(p.length).toBe(fixture.gb_train_pred.length);
+    let worst = 0;
+    p.forEach((v, i) => (worst = Math.max(worst, Math.abs(v - fixture.gb_train_pred[i]))));
+    expect(worst).toBeLessThan(1e-9);
+  });
+
+  it('a depth-10 tree with max_bins 4096 matches DecisionTreeRegressor on every training row', () => {
+    const p = createEstimator('tree', 'regression', { max_depth: 10, max_bins: 4096 }, 42).fit(Xtr, ytr).predict(Xtr);
+    let worst = 0;
+    p.forEach((v, i) => (worst = Math.max(worst, Math.abs(v - fixture.tree_d10_train_pred[i]))));
+    expect(worst).toBeLessThan(1e-9);
+  });
+
+  it('with the default 255 quantile bins the same boosting differs (popularity has ~2,600 distinct values here)', () => {
+    const p = createEstimator('gbdt', 'regression', {}, 42).fit(Xtr, ytr).predict(Xtr);
+    let worst = 0;
+    p.forEach((v, i) => (worst = Math.max(worst, Math.abs(v - fixture.gb_train_pred[i]))));
+    expect(worst).toBeGreaterThan(1e-3);
   });
 });

@@ -90,16 +90,19 @@ export class SilverWriter {
   /** insertTermsFromJson's statements by number of lists. */
   private readonly termsFromJson = new Map<number, Database.Statement>();
   private readonly s;
-  /** Films with a higher id did not exist before this import began. */
-  private readonly maxIdBefore: number;
-  private readonly createdHere = new Set<number>();
+  /**
+   * The highest film id so far. A film SQLite inserts gets max(id) + 1, so an upsert returning a higher id
+   * created the film just now; one at or below it updated a film that already had its rows (from before, or
+   * from earlier in this import). One number instead of a set of every id created (tens of MB on big files).
+   */
+  private highestId: number;
 
   constructor(
     private readonly db: Db,
     private readonly now: string,
     private readonly today: Date = new Date(),
   ) {
-    this.maxIdBefore = (db.prepare('SELECT coalesce(max(id), 0) FROM films').pluck().get() as number) ?? 0;
+    this.highestId = (db.prepare('SELECT coalesce(max(id), 0) FROM films').pluck().get() as number) ?? 0;
     this.s = {
       byTitleYear: db.prepare(
         'SELECT natural_key FROM films WHERE title = ? COLLATE NOCASE AND release_year IS ? LIMIT 2',
@@ -160,8 +163,8 @@ export class SilverWriter {
     };
     const filmId = stored.id;
     // A film this import created has no lists or flags yet: skip the deletes (most rows of a first import).
-    const isNew = filmId > this.maxIdBefore && !this.createdHere.has(filmId);
-    if (isNew) this.createdHere.add(filmId);
+    const isNew = filmId > this.highestId;
+    if (isNew) this.highestId = filmId;
     this.flushBeforeDelete(filmId);
     for (const [kind, items] of Object.entries(film.terms)) {
       if (!isNew) this.s.deleteTerms.run(filmId, kind);

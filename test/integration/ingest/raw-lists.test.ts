@@ -2,11 +2,13 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { typerFor } from '../../../src-main/core/ingest/detect';
 import { importFile } from '../../../src-main/core/ingest/import';
+import { importFileIsolated } from '../../../src-main/core/ingest/isolated';
 import { readHead, readRecords, sniff } from '../../../src-main/core/ingest/read';
 import type { TypedFilm } from '../../../src-main/core/ingest/types';
 import { SilverWriter } from '../../../src-main/core/store/silver';
 import type { Db } from '../../../src-main/core/store/db';
-import { cleanup, DATA, tempDatabase } from './helpers';
+import fs from 'node:fs';
+import { cleanup, DATA, MOVIES_HEADER, moviesRow, tempDatabase, tempDir } from './helpers';
 
 afterEach(cleanup);
 
@@ -74,5 +76,32 @@ describe('lists expanded by SQLite (rawLists) against lists parsed in JavaScript
       .pluck()
       .all();
     expect(avatarGenres).toEqual(['Action', 'Adventure', 'Fantasy', 'Science Fiction']);
+  });
+
+  it('a film twice in one new file keeps the lists of its last row, in one thread and in two', async () => {
+    const file = path.join(tempDir(), 'twice.csv');
+    const war = moviesRow(7, 'Twice').replace(
+      '[{""id"": 18, ""name"": ""Drama""}]',
+      '[{""id"": 10752, ""name"": ""War""}]',
+    );
+    expect(war).toContain('War');
+    fs.writeFileSync(file, [MOVIES_HEADER, moviesRow(7, 'Twice'), moviesRow(8, 'Between'), war, ''].join('\n'));
+    for (const pipelineMinBytes of [undefined, 0]) {
+      const { db, file: databasePath } = tempDatabase();
+      const summary = await importFileIsolated(
+        { db, databasePath },
+        { fileName: 'twice.csv', path: file },
+        { pipelineMinBytes },
+      );
+      expect(summary).toMatchObject({ rows: 3, loaded: 3 });
+      const genres = db
+        .prepare(
+          "SELECT t.name FROM film_terms t JOIN films f ON f.id = t.film_id WHERE f.tmdb_id = 7 AND t.kind = 'genre'",
+        )
+        .pluck()
+        .all();
+      expect(genres).toEqual(['War']);
+      db.close();
+    }
   });
 });

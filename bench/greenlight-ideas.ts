@@ -118,18 +118,16 @@ const logit = (p: number) =>
 const SELECTION_SEEDS = [7, 11];
 const REPORT_SEED = 42;
 
+/** The imported films (flagged ones left out), from a fresh temporary database (an import takes seconds). */
 async function loadFilms(): Promise<SilverFilm[]> {
-  const cache = path.join(os.tmpdir(), 'greenlight-ideas.sqlite');
-  if (!fs.existsSync(cache)) {
-    const db = openDatabase(cache);
-    await importDefaults(db);
-    db.close();
-  }
-  const db = openDatabase(cache);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'greenlight-ideas-'));
+  const db = openDatabase(path.join(dir, 'ideas.sqlite'));
   try {
+    await importDefaults(db);
     return loadSilverFilms(db, { includeFlagged: false });
   } finally {
     db.close();
+    fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 

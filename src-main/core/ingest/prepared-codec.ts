@@ -7,25 +7,8 @@
  */
 import type { ListItem } from './parse';
 import type { PreparedRow } from './prepare';
-import type { FilmColumns, TermKind, TypedFilm } from './types';
+import { FILM_COLUMNS, type FilmColumns, type TermKind, type TypedFilm } from './types';
 
-const FILM_COLUMNS: (keyof FilmColumns)[] = [
-  'title',
-  'original_title',
-  'budget',
-  'revenue',
-  'runtime',
-  'release_date',
-  'release_year',
-  'original_language',
-  'popularity',
-  'vote_average',
-  'vote_count',
-  'homepage',
-  'tagline',
-  'overview',
-  'status',
-];
 const TERM_KINDS: TermKind[] = ['genre', 'keyword', 'company', 'country', 'language'];
 
 const FLAT_FILM = 0;

@@ -72,3 +72,22 @@ export type TypedRow =
 
 /** Types one row's fields (already checked for count, NUL bytes and size) for one file format. */
 export type RowTyper = (fields: string[]) => TypedRow;
+
+/** The film columns in one fixed order: silver's upsert binds them, and the import's threads pack them, in it. */
+export const FILM_COLUMNS: (keyof FilmColumns)[] = [
+  'title',
+  'original_title',
+  'budget',
+  'revenue',
+  'runtime',
+  'release_date',
+  'release_year',
+  'original_language',
+  'popularity',
+  'vote_average',
+  'vote_count',
+  'homepage',
+  'tagline',
+  'overview',
+  'status',
+];

@@ -5,25 +5,7 @@
 import type Database from 'better-sqlite3';
 import type { Db } from './db';
 import { qualityFlags, type FlaggableValues } from '../ingest/flags';
-import type { FilmColumns, TypedCredits, TypedFilm } from '../ingest/types';
-
-const FILM_COLUMNS: (keyof FilmColumns)[] = [
-  'title',
-  'original_title',
-  'budget',
-  'revenue',
-  'runtime',
-  'release_date',
-  'release_year',
-  'original_language',
-  'popularity',
-  'vote_average',
-  'vote_count',
-  'homepage',
-  'tagline',
-  'overview',
-  'status',
-];
+import { FILM_COLUMNS, type FilmColumns, type TypedCredits, type TypedFilm } from '../ingest/types';
 
 /** The key silver upserts by: the TMDB id when known, else the lower-cased title and release year. */
 export function naturalKey(tmdbId: number | null, title: string, year: number | null | undefined): string {

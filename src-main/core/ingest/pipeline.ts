@@ -132,9 +132,7 @@ export async function servePrepare(
       let header: string[] | undefined;
       if (!typing) {
         header = records[i++].fields;
-        // Lists parsed here, not expanded by SQLite in the writer: json_each was the writer's largest cost
-        // (about 45% of its time on TMDB rows; bound rows cost SQLite about a third less).
-        typing = typingFor(start.source.fileName, header, start.options, false);
+        typing = typingFor(start.source.fileName, header, start.options);
       }
       const rows: PreparedRow[] = new Array<PreparedRow>(records.length - i);
       for (let r = 0; i < records.length; i++, r++) rows[r] = prepareRow(typing, records[i].fields, records[i].line);

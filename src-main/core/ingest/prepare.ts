@@ -28,7 +28,6 @@ export function typingFor(
   fileName: string,
   header: string[],
   options: { kind?: ImportKind; mapping?: Record<string, string> },
-  rawLists = true,
 ): Typing {
   if (header.length > MAX_COLUMNS) {
     throw new ImportError(
@@ -39,9 +38,8 @@ export function typingFor(
   if (header.every((h) => h.trim() === ''))
     throw new ImportError(fileName, 'has an empty header row; the first row must name the columns');
   const kind = options.kind ?? detectKind(header);
-  // rawLists: canonical TMDB lists go to SQLite as text, expanded there (see canonical-list.ts). The helper
-  // thread of a big import parses them instead: that moves the work off the writer, the busier thread.
-  const { typer, mapping } = typerFor(fileName, header, kind, options.mapping, { rawLists });
+  // rawLists: each TMDB list as the JSON text silver stores (canonical ones as they are, see list-json.ts).
+  const { typer, mapping } = typerFor(fileName, header, kind, options.mapping, { rawLists: true });
   return { kind, typer, mapping, header };
 }
 

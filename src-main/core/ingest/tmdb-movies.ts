@@ -4,6 +4,7 @@
  */
 import { isCanonicalList } from './canonical-list';
 import { cell, indexColumns, requireColumns, textOrNull } from './columns';
+import { termListJson } from './list-json';
 import {
   parseDate,
   parseInteger,
@@ -44,7 +45,10 @@ export function readField<T>(problems: RowProblem[], field: string, parse: () =>
 }
 
 export interface MoviesTyperOptions {
-  /** Leave lists in TMDB's canonical form as text (TypedFilm.termsJson) for the store to expand in SQLite. */
+  /**
+   * Give lists as the JSON text silver stores (TypedFilm.termsJson): a field in TMDB's canonical form as it is
+   * (checked by a regular expression, never parsed), any other parsed and written as JSON (list-json.ts).
+   */
   rawLists?: boolean;
 }
 
@@ -107,14 +111,24 @@ export function moviesTyper(fileName: string, header: string[], options: MoviesT
       status: textOrNull(get(at.status)),
     };
     const terms: Partial<Record<TermKind, ListItem[]>> = {};
-    let termsJson: TypedFilm['termsJson'];
+    if (options.rawLists) {
+      const termsJson: NonNullable<TypedFilm['termsJson']> = {};
+      for (const l of lists) {
+        const text = get(l.at);
+        termsJson[l.kind] = isCanonicalList(text, l.codeKey)
+          ? text
+          : termListJson(
+              l.kind,
+              readField(problems, l.column, () => parseJsonList(text, l.codeKey), []),
+            );
+      }
+      if (problems.length > 0) return { type: 'problems', problems };
+      return { type: 'film', film: { tmdbId, columns, terms, termsJson } };
+    }
     for (const l of lists) {
-      const text = get(l.at);
-      if (options.rawLists && isCanonicalList(text, l.codeKey))
-        (termsJson ??= {})[l.kind] = { json: text, codeKey: l.codeKey };
-      else terms[l.kind] = readField(problems, l.column, () => parseJsonList(text, l.codeKey), []);
+      terms[l.kind] = readField(problems, l.column, () => parseJsonList(get(l.at), l.codeKey), []);
     }
     if (problems.length > 0) return { type: 'problems', problems };
-    return { type: 'film', film: termsJson ? { tmdbId, columns, terms, termsJson } : { tmdbId, columns, terms } };
+    return { type: 'film', film: { tmdbId, columns, terms } };
   };
 }

@@ -46,12 +46,14 @@ export interface CrewMember {
 export interface TypedFilm {
   tmdbId: number | null;
   columns: Partial<FilmColumns> & { title: string };
+  /** Lists as parsed items (previews and scoring read these); the import asks for `termsJson` instead. */
   terms: Partial<Record<TermKind, ListItem[]>>;
   /**
-   * Lists kept as their source text because they are in TMDB's canonical form (canonical-list.ts): the store
-   * expands them in SQLite. Only the import asks for these (`rawLists`); a kind is in `terms` or here, not both.
+   * Lists as the JSON text silver stores (list-json.ts): a TMDB field in canonical form (canonical-list.ts) as
+   * it is, any other as the JSON of its parsed items. Only the import asks for these (`rawLists`); a kind is in
+   * `terms` or here, not both.
    */
-  termsJson?: Partial<Record<TermKind, { json: string; codeKey: string }>>;
+  termsJson?: Partial<Record<TermKind, string>>;
   cast?: string[];
   /** Replaces the film's crew for the jobs listed (mapped files give directors only). */
   crew?: CrewMember[];

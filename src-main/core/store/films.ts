@@ -1,13 +1,15 @@
 /**
  * Silver reads: every film with its lists (for features, training and comparables), one film in full,
- * the film browser's search, and the aggregates of the exploratory charts. Lists are loaded with a few
- * grouped queries (one per table), never one query per film.
+ * the film browser's search, and the aggregates of the exploratory charts. Lists are read from the films'
+ * JSON columns (migration 004) and parsed here, never with one query per film.
  */
 import type { SilverFilm } from '../../shared/film';
 import type { DataStats, ExploreData, FilmDetail, FilmFlagDetail, FilmListItem } from '../../shared/contract/data';
 
 export type { FilmDetail, FilmListItem } from '../../shared/contract/data';
 import type { Db } from './db';
+import { compareBinary } from '../ingest/list-json';
+import type { CrewMember } from '../ingest/types';
 
 /** Thrown by commands that need films when silver has none. */
 export class NoFilmsError extends Error {
@@ -77,40 +79,68 @@ function toSilverFilm(r: FilmRow): SilverFilm {
   };
 }
 
-const TERM_LIST: Record<string, 'genres' | 'keywords' | 'companies' | 'countries' | 'languages'> = {
-  genre: 'genres',
-  keyword: 'keywords',
-  company: 'companies',
-  country: 'countries',
-  language: 'languages',
-};
+/** The list columns of films, in the order attachLists reads them, and the SilverFilm list each fills. */
+const LIST_SELECT = `SELECT id, genres_json, keywords_json, companies_json, countries_json, languages_json, cast_json,
+  crew_json FROM films`;
 
-/** Fills the lists of `films` (keyed by id) with one query per list table; `where` limits the film ids. */
-function attachLists(db: Db, films: Map<number, SilverFilm>, where = '', params: unknown[] = []): void {
-  const terms = db
-    .prepare(`SELECT film_id, kind, name, code FROM film_terms ${where} ORDER BY film_id, kind, position`)
+type ListRow = [number, ...(string | null)[]];
+
+interface StoredTerm {
+  name: string;
+  [code: string]: unknown;
+}
+
+/** Names of a stored list of terms, in order. */
+function termNames(json: string | null): string[] {
+  if (json === null) return [];
+  const items = JSON.parse(json) as StoredTerm[];
+  const names = new Array<string>(items.length);
+  for (let i = 0; i < items.length; i++) names[i] = items[i].name;
+  return names;
+}
+
+/** Countries and languages are known to features by their ISO codes (the name when a film has no code). */
+function termCodes(json: string | null, codeKey: string): string[] {
+  if (json === null) return [];
+  return (JSON.parse(json) as StoredTerm[]).map((item) => {
+    const code = item[codeKey];
+    return code === null || code === undefined || code === '' ? item.name : String(code);
+  });
+}
+
+/** The directors of a stored crew, by name (as SQLite's BINARY collation orders them). */
+function directorsOf(json: string | null): string[] {
+  if (json === null) return [];
+  const names: string[] = [];
+  for (const member of JSON.parse(json) as CrewMember[]) if (member.job === 'Director') names.push(member.name);
+  return names.length > 1 ? names.sort(compareBinary) : names;
+}
+
+/**
+ * Fills the lists of `films` (keyed by id) from their JSON columns, parsed here (faster than the row views);
+ * `only` limits them to one film.
+ */
+function attachLists(db: Db, films: Map<number, SilverFilm>, only?: number): void {
+  const params = only === undefined ? [] : [only];
+  const rows = db
+    .prepare(`${LIST_SELECT}${only === undefined ? '' : ' WHERE id = ?'}`)
     .raw()
-    .all(...params) as [number, string, string, string | null][];
-  for (const [filmId, kind, name, code] of terms) {
-    const film = films.get(filmId);
+    .all(...params) as ListRow[];
+  for (const [id, genres, keywords, companies, countries, languages, cast, crew] of rows) {
+    const film = films.get(id);
     if (!film) continue;
-    // Countries and languages are known to features by their ISO codes; the rest by name.
-    const value = (kind === 'country' || kind === 'language') && code ? code : name;
-    film[TERM_LIST[kind]].push(value);
+    film.genres = termNames(genres);
+    film.keywords = termNames(keywords);
+    film.companies = termNames(companies);
+    film.countries = termCodes(countries, 'iso_3166_1');
+    film.languages = termCodes(languages, 'iso_639_1');
+    film.cast = cast === null ? [] : (JSON.parse(cast) as string[]);
+    film.directors = directorsOf(crew);
   }
-  const cast = db
-    .prepare(`SELECT film_id, name FROM film_cast ${where} ORDER BY film_id, billing_order`)
-    .raw()
-    .all(...params) as [number, string][];
-  for (const [filmId, name] of cast) films.get(filmId)?.cast.push(name);
-  const directorsWhere = where ? `${where} AND job = 'Director'` : "WHERE job = 'Director'";
-  const crew = db
-    .prepare(`SELECT film_id, name FROM film_crew ${directorsWhere} ORDER BY film_id, name`)
-    .raw()
-    .all(...params) as [number, string][];
-  for (const [filmId, name] of crew) films.get(filmId)?.directors.push(name);
   const flags = db
-    .prepare(`SELECT film_id, flag FROM film_flags ${where} ORDER BY film_id, flag`)
+    .prepare(
+      `SELECT film_id, flag FROM film_flags${only === undefined ? '' : ' WHERE film_id = ?'} ORDER BY film_id, flag`,
+    )
     .raw()
     .all(...params) as [number, string][];
   for (const [filmId, flag] of flags) films.get(filmId)?.flags.push(flag);
@@ -133,7 +163,7 @@ export function getFilm(db: Db, id: number): FilmDetail | null {
   const row = db.prepare(`${FILM_SELECT} WHERE f.id = ?`).get(id) as FilmRow | undefined;
   if (!row) return null;
   const film = toSilverFilm(row);
-  attachLists(db, new Map([[id, film]]), 'WHERE film_id = ?', [id]);
+  attachLists(db, new Map([[id, film]]), id);
   const extra = db
     .prepare(
       `SELECT f.original_title, f.overview, f.tagline, f.homepage, f.status, f.source_batch_id, f.source_row, f.updated_at,
@@ -157,15 +187,22 @@ export function getFilm(db: Db, id: number): FilmDetail | null {
     tagline: extra.tagline,
     homepage: extra.homepage,
     status: extra.status,
-    crew: db
-      .prepare('SELECT name, job, department FROM film_crew WHERE film_id = ? ORDER BY job, name')
-      .all(id) as FilmDetail['crew'],
+    crew: crewOf(db, id),
     flagDetails: db
       .prepare('SELECT flag, field, message FROM film_flags WHERE film_id = ? ORDER BY flag')
       .all(id) as FilmFlagDetail[],
     source: { batch: extra.source_batch_id, file: extra.source, row: extra.source_row },
     updatedAt: extra.updated_at,
   };
+}
+
+/** A film's crew, ordered by job, then name (as stored; sorted again in case a row was written otherwise). */
+function crewOf(db: Db, id: number): FilmDetail['crew'] {
+  const json = db.prepare('SELECT crew_json FROM films WHERE id = ?').pluck().get(id) as string | null;
+  if (json === null) return [];
+  return (JSON.parse(json) as CrewMember[])
+    .map((c) => ({ name: c.name, job: c.job, department: c.department ?? null }))
+    .sort((a, b) => compareBinary(a.job, b.job) || compareBinary(a.name, b.name));
 }
 
 export interface FilmSearch {
@@ -193,9 +230,7 @@ export function searchFilms(db: Db, q: FilmSearch): { total: number; films: Film
   }
   if (q.genre) {
     params.genre = q.genre;
-    where.push(
-      "EXISTS (SELECT 1 FROM film_terms t WHERE t.film_id = f.id AND t.kind = 'genre' AND t.name = @genre COLLATE NOCASE)",
-    );
+    where.push("EXISTS (SELECT 1 FROM json_each(f.genres_json) j WHERE j.value ->> 'name' = @genre COLLATE NOCASE)");
   }
   if (q.yearFrom !== undefined) {
     params.yearFrom = q.yearFrom;
@@ -244,13 +279,11 @@ export function searchFilms(db: Db, q: FilmSearch): { total: number; films: Film
     const byId = new Map(films.map((f) => [f.id, f]));
     const ids = films.map((f) => f.id);
     const marks = ids.map(() => '?').join(',');
-    for (const [filmId, name] of db
-      .prepare(
-        `SELECT film_id, name FROM film_terms WHERE kind = 'genre' AND film_id IN (${marks}) ORDER BY film_id, position`,
-      )
+    for (const [filmId, genres] of db
+      .prepare(`SELECT id, genres_json FROM films WHERE id IN (${marks})`)
       .raw()
-      .all(...ids) as [number, string][]) {
-      byId.get(filmId)?.genres.push(name);
+      .all(...ids) as [number, string | null][]) {
+      byId.get(filmId)!.genres = termNames(genres);
     }
     for (const [filmId, flag] of db
       .prepare(`SELECT film_id, flag FROM film_flags WHERE film_id IN (${marks}) ORDER BY film_id, flag`)
@@ -325,15 +358,17 @@ export function exploreFilms(db: Db): ExploreData {
   const revenueOf = new Map(clean.filter((r) => r[3] !== null).map((r) => [r[0], r[3] as number]));
 
   const byGenre = new Map<string, number[]>();
-  for (const [filmId, genre] of db.prepare("SELECT film_id, name FROM film_terms WHERE kind = 'genre'").raw().all() as [
+  for (const [filmId, genres] of db.prepare('SELECT id, genres_json FROM films ORDER BY id').raw().all() as [
     number,
-    string,
+    string | null,
   ][]) {
     const revenue = revenueOf.get(filmId);
     if (revenue === undefined) continue;
-    const list = byGenre.get(genre) ?? [];
-    list.push(revenue);
-    byGenre.set(genre, list);
+    for (const genre of termNames(genres)) {
+      const list = byGenre.get(genre) ?? [];
+      list.push(revenue);
+      byGenre.set(genre, list);
+    }
   }
   const byYear = new Map<number, number[]>();
   for (const r of clean) {
@@ -357,23 +392,19 @@ export function exploreFilms(db: Db): ExploreData {
     .prepare(`SELECT ${missingColumns.map((c) => `sum(${c} IS NULL)`).join(', ')} FROM films`)
     .raw()
     .get() as (number | null)[];
-  const listMissing = (kind: string) =>
+  // An empty list and no list both count as missing.
+  const listMissing = (column: string) =>
     db
-      .prepare(
-        `SELECT count(*) FROM films f WHERE NOT EXISTS (SELECT 1 FROM film_terms t WHERE t.film_id = f.id AND t.kind = ?)`,
-      )
+      .prepare(`SELECT count(*) FROM films WHERE coalesce(json_array_length(${column}), 0) = 0`)
       .pluck()
-      .get(kind) as number;
+      .get() as number;
   const noDirector = db
     .prepare(
-      "SELECT count(*) FROM films f WHERE NOT EXISTS (SELECT 1 FROM film_crew c WHERE c.film_id = f.id AND c.job = 'Director')",
+      "SELECT count(*) FROM films f WHERE NOT EXISTS (SELECT 1 FROM json_each(f.crew_json) j WHERE j.value ->> 'job' = 'Director')",
     )
     .pluck()
     .get() as number;
-  const noCast = db
-    .prepare('SELECT count(*) FROM films f WHERE NOT EXISTS (SELECT 1 FROM film_cast c WHERE c.film_id = f.id)')
-    .pluck()
-    .get() as number;
+  const noCast = listMissing('cast_json');
   const sortedMedian = (values: number[]) => median([...values].sort((a, b) => a - b));
   return {
     films: rows.length,
@@ -390,9 +421,9 @@ export function exploreFilms(db: Db): ExploreData {
       .map((r) => ({ id: r[0], title: r[1], budget: r[2] as number, revenue: r[3] as number })),
     missing: [
       ...missingColumns.map((column, i) => ({ column, missing: missingCounts[i] ?? 0 })),
-      { column: 'genres', missing: listMissing('genre') },
-      { column: 'keywords', missing: listMissing('keyword') },
-      { column: 'companies', missing: listMissing('company') },
+      { column: 'genres', missing: listMissing('genres_json') },
+      { column: 'keywords', missing: listMissing('keywords_json') },
+      { column: 'companies', missing: listMissing('companies_json') },
       { column: 'directors', missing: noDirector },
       { column: 'cast', missing: noCast },
     ],

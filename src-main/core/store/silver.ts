@@ -1,11 +1,12 @@
 /**
- * Silver writes: upserting typed films by natural key, replacing their lists, attaching credits and
- * recomputing quality flags. Reads live in films.ts.
+ * Silver writes: upserting typed films by natural key with their lists, attaching credits and recomputing
+ * quality flags. Reads live in films.ts.
  */
 import type Database from 'better-sqlite3';
 import type { Db } from './db';
 import { qualityFlags, type FlaggableValues } from '../ingest/flags';
-import { FILM_COLUMNS, type FilmColumns, type TypedCredits, type TypedFilm } from '../ingest/types';
+import { castJson, crewJson, TERM_KINDS, TERM_LISTS, termListJson } from '../ingest/list-json';
+import { FILM_COLUMNS, type CrewMember, type TypedCredits, type TypedFilm } from '../ingest/types';
 
 /** The key silver upserts by: the TMDB id when known, else the lower-cased title and release year. */
 export function naturalKey(tmdbId: number | null, title: string, year: number | null | undefined): string {
@@ -18,9 +19,9 @@ export interface UpsertResult {
 }
 
 /**
- * Rows for one table, buffered and written `ROWS_PER_INSERT` at a time with one multi-row INSERT: a film
- * brings about sixteen list rows, and one statement per row made the per-call cost dominate big imports.
- * The caller flushes before anything that must see the rows (a delete of the same film's lists, the commit).
+ * Rows for one table, buffered and written `ROWS_PER_INSERT` at a time with one multi-row INSERT: one
+ * statement per row made the per-call cost dominate big imports (bronze rows, flags). The caller flushes
+ * before anything that must see the rows (a delete of the same film's flags, the commit).
  */
 export class BufferedInsert {
   static readonly ROWS_PER_INSERT = 128;
@@ -65,12 +66,10 @@ export class BufferedInsert {
 
 /**
  * Prepared statements for one import. Each call writes one film (or one film's credits); the caller holds
- * the transaction.
+ * the transaction. A film's lists are JSON columns of its row (migration 004), written by the same upsert.
  */
 export class SilverWriter {
   private readonly upserts = new Map<string, Database.Statement>();
-  /** insertTermsFromJson's statements by number of lists. */
-  private readonly termsFromJson = new Map<number, Database.Statement>();
   private readonly s;
   /**
    * The highest film id so far. A film SQLite inserts gets max(id) + 1, so an upsert returning a higher id
@@ -78,6 +77,8 @@ export class SilverWriter {
    * from earlier in this import). One number instead of a set of every id created (tens of MB on big files).
    */
   private highestId: number;
+  /** Values of the upsert being bound, reused from row to row. */
+  private readonly values: unknown[] = [];
 
   constructor(
     private readonly db: Db,
@@ -89,47 +90,29 @@ export class SilverWriter {
       byTitleYear: db.prepare(
         'SELECT natural_key FROM films WHERE title = ? COLLATE NOCASE AND release_year IS ? LIMIT 2',
       ),
-      byTmdb: db.prepare('SELECT id FROM films WHERE tmdb_id = ?'),
-      deleteTerms: db.prepare('DELETE FROM film_terms WHERE film_id = ? AND kind = ?'),
-      deleteCast: db.prepare('DELETE FROM film_cast WHERE film_id = ?'),
-      deleteCrew: db.prepare('DELETE FROM film_crew WHERE film_id = ?'),
-      deleteCrewJob: db.prepare('DELETE FROM film_crew WHERE film_id = ? AND job = ?'),
+      credits: db.prepare('UPDATE films SET cast_json = ?, crew_json = ? WHERE tmdb_id = ? RETURNING id').pluck(),
+      crewOf: db.prepare('SELECT crew_json FROM films WHERE id = ?').pluck(),
+      setCrew: db.prepare('UPDATE films SET crew_json = ? WHERE id = ?'),
       deleteFlags: db.prepare('DELETE FROM film_flags WHERE film_id = ?'),
     };
-    this.terms = new BufferedInsert(db, 'INSERT INTO film_terms (film_id, kind, position, name, code)', 5);
-    this.cast = new BufferedInsert(db, 'INSERT OR IGNORE INTO film_cast (film_id, billing_order, name)', 3);
-    this.crew = new BufferedInsert(db, 'INSERT OR IGNORE INTO film_crew (film_id, name, job, department)', 4);
     this.flags = new BufferedInsert(db, 'INSERT INTO film_flags (film_id, flag, field, message)', 4);
   }
 
-  private readonly terms: BufferedInsert;
-  private readonly cast: BufferedInsert;
-  private readonly crew: BufferedInsert;
   private readonly flags: BufferedInsert;
 
-  /** Bounds the set below: after this many films the buffers are written out together. */
+  /** Bounds the set below: after this many films the buffered flags are written out. */
   private static readonly FILMS_PER_FLUSH = 256;
-  /** Films that may have rows still in the buffers. */
+  /** Films that may have flags still in the buffer. */
   private readonly buffered = new Set<number>();
 
   /** Writes the rows still buffered; call before the transaction commits. */
   flush(): void {
-    this.terms.flush();
-    this.cast.flush();
-    this.crew.flush();
     this.flags.flush();
     this.buffered.clear();
   }
 
-  /** A film's buffered rows must land before its lists are deleted, or the delete would miss them (a film seen twice). */
-  private flushBeforeDelete(filmId: number): void {
-    if (this.buffered.has(filmId) || this.buffered.size >= SilverWriter.FILMS_PER_FLUSH) this.flush();
-    this.buffered.add(filmId);
-  }
-
   /** Inserts or updates one film; only the columns and lists the film carries are written. */
   upsertFilm(film: TypedFilm, batchId: number, rowNumber: number): UpsertResult {
-    const columns = FILM_COLUMNS.filter((c) => c in film.columns);
     let key = naturalKey(film.tmdbId, film.columns.title, film.columns.release_year);
     if (film.tmdbId === null) {
       // A studio file naming a film silver already holds (from TMDB) updates it rather than duplicating it.
@@ -138,84 +121,84 @@ export class SilverWriter {
         .all(film.columns.title.trim(), film.columns.release_year ?? null) as string[];
       if (matches.length === 1) key = matches[0];
     }
-    const statement = this.upsertStatement(columns);
-    const values = columns.map((c) => film.columns[c] ?? null);
-    const stored = statement.get(key, film.tmdbId, ...values, batchId, rowNumber, this.now) as FlaggableValues & {
-      id: number;
-    };
+    const values = this.values;
+    values.length = 0;
+    values.push(key, film.tmdbId);
+    // The statement's columns, as a cache key: film columns, then list columns, in fixed orders.
+    let shape = '';
+    for (let i = 0; i < FILM_COLUMNS.length; i++) {
+      const c = FILM_COLUMNS[i];
+      if (!(c in film.columns)) continue;
+      shape += `${i},`;
+      values.push(film.columns[c] ?? null);
+    }
+    shape += '|';
+    const termsJson = film.termsJson;
+    for (let i = 0; i < TERM_KINDS.length; i++) {
+      const kind = TERM_KINDS[i];
+      const json = termsJson?.[kind] ?? (film.terms[kind] && termListJson(kind, film.terms[kind]));
+      if (json === undefined) continue;
+      shape += `${i},`;
+      values.push(json);
+    }
+    if (film.cast) {
+      shape += 'cast,';
+      values.push(castJson(film.cast));
+    }
+    const wholeCrew = film.crew !== undefined && (film.crewJobs === 'all' || film.crewJobs === undefined);
+    if (wholeCrew) {
+      shape += 'crew,';
+      values.push(crewJson(film.crew!));
+    }
+    values.push(batchId, rowNumber, this.now);
+    const stored = this.upsertStatement(shape).get(values) as FlaggableValues & { id: number };
     const filmId = stored.id;
-    // A film this import created has no lists or flags yet: skip the deletes (most rows of a first import).
+    // A film this import created has no flags yet: skip the delete (most rows of a first import).
     const isNew = filmId > this.highestId;
     if (isNew) this.highestId = filmId;
-    this.flushBeforeDelete(filmId);
-    for (const [kind, items] of Object.entries(film.terms)) {
-      if (!isNew) this.s.deleteTerms.run(filmId, kind);
-      for (let position = 0; position < items.length; position++) {
-        this.terms.add([filmId, kind, position, items[position].name, items[position].code]);
-      }
-    }
-    if (film.termsJson) this.insertTermsFromJson(filmId, film.termsJson, isNew);
-    if (film.cast) this.replaceCast(filmId, film.cast, isNew);
-    if (film.crew) {
-      if (!isNew) {
-        if (film.crewJobs === 'all' || film.crewJobs === undefined) this.s.deleteCrew.run(filmId);
-        else for (const job of film.crewJobs) this.s.deleteCrewJob.run(filmId, job);
-      }
-      for (const c of film.crew) this.crew.add([filmId, c.name, c.job, c.department]);
-    }
+    if (film.crew && !wholeCrew) this.replaceCrewJobs(filmId, film.crew, film.crewJobs as string[], isNew);
     const flags = qualityFlags(stored, this.today);
-    if (!isNew) this.s.deleteFlags.run(filmId);
-    for (const f of flags) this.flags.add([filmId, f.flag, f.field, f.message]);
+    if (!isNew) {
+      // Its flags still buffered must land first, or the delete would miss them (a film seen twice).
+      if (this.buffered.has(filmId)) this.flush();
+      this.s.deleteFlags.run(filmId);
+    }
+    if (flags.length > 0) {
+      for (const f of flags) this.flags.add([filmId, f.flag, f.field, f.message]);
+      this.buffered.add(filmId);
+      if (this.buffered.size >= SilverWriter.FILMS_PER_FLUSH) this.flush();
+    }
     return { filmId, flagged: flags.length > 0 };
   }
 
-  /**
-   * Writes lists given as canonical TMDB JSON (canonical-list.ts) with one statement for all of a film's lists:
-   * SQLite's json_each expands each into the rows parseJsonList would give (position = array index, name,
-   * code as text). One call per film instead of a bound row per entry, and no JSON parsing in JavaScript.
-   */
-  private insertTermsFromJson(filmId: number, lists: NonNullable<TypedFilm['termsJson']>, isNew: boolean): void {
-    const params: unknown[] = [];
-    for (const [kind, list] of Object.entries(lists)) {
-      if (!isNew) this.s.deleteTerms.run(filmId, kind);
-      params.push(filmId, kind, list.codeKey, list.json);
-    }
-    const count = params.length / 4;
-    if (count > 0) this.termsFromJsonStatement(count).run(params);
-  }
-
-  private termsFromJsonStatement(lists: number): Database.Statement {
-    let statement = this.termsFromJson.get(lists);
-    if (!statement) {
-      const one = "SELECT ?, ?, key, value ->> 'name', value ->> ? FROM json_each(?)";
-      statement = this.db.prepare(
-        `INSERT INTO film_terms (film_id, kind, position, name, code) ${new Array<string>(lists).fill(one).join(' UNION ALL ')}`,
-      );
-      this.termsFromJson.set(lists, statement);
-    }
-    return statement;
+  /** Replaces the crew of the given jobs (a mapped file's directors), keeping the film's other jobs. */
+  private replaceCrewJobs(filmId: number, crew: CrewMember[], jobs: string[], isNew: boolean): void {
+    const storedJson = isNew ? null : (this.s.crewOf.get(filmId) as string | null);
+    const replaced = new Set(jobs);
+    const kept =
+      storedJson === null ? [] : (JSON.parse(storedJson) as CrewMember[]).filter((c) => !replaced.has(c.job));
+    this.s.setCrew.run(crewJson([...kept, ...crew]), filmId);
   }
 
   /** Replaces the cast and crew of the film with this TMDB id; null when silver has no such film. */
   attachCredits(credits: TypedCredits): number | null {
-    const filmId = this.s.byTmdb.pluck().get(credits.tmdbId) as number | undefined;
-    if (filmId === undefined) return null;
-    this.flushBeforeDelete(filmId);
-    this.replaceCast(filmId, credits.cast);
-    this.s.deleteCrew.run(filmId);
-    for (const c of credits.crew) this.crew.add([filmId, c.name, c.job, c.department]);
-    return filmId;
+    const filmId = this.s.credits.get(castJson(credits.cast), crewJson(credits.crew), credits.tmdbId) as
+      number | undefined;
+    return filmId ?? null;
   }
 
-  private replaceCast(filmId: number, cast: string[], isNew = false): void {
-    if (!isNew) this.s.deleteCast.run(filmId);
-    for (let order = 0; order < cast.length; order++) this.cast.add([filmId, order, cast[order]]);
-  }
-
-  private upsertStatement(columns: (keyof FilmColumns)[]): Database.Statement {
-    const cacheKey = columns.join(',');
-    let statement = this.upserts.get(cacheKey);
+  /** The upsert for one shape (see upsertFilm): the film columns and lists a row carries. */
+  private upsertStatement(shape: string): Database.Statement {
+    let statement = this.upserts.get(shape);
     if (!statement) {
+      const [filmPart, listPart] = shape.split('|');
+      const indexes = (part: string) => part.split(',').filter((p) => p !== '');
+      const columns: string[] = indexes(filmPart).map((i) => FILM_COLUMNS[Number(i)]);
+      for (const p of indexes(listPart)) {
+        if (p === 'cast') columns.push('cast_json');
+        else if (p === 'crew') columns.push('crew_json');
+        else columns.push(TERM_LISTS[TERM_KINDS[Number(p)]].column);
+      }
       const names = ['natural_key', 'tmdb_id', ...columns, 'source_batch_id', 'source_row', 'updated_at'];
       const updates = names.filter((n) => n !== 'natural_key').map((n) => `${n} = excluded.${n}`);
       // A mapped row without an id must not erase the TMDB id of the film it updates.
@@ -225,7 +208,7 @@ export class SilverWriter {
          ON CONFLICT(natural_key) DO UPDATE SET ${updates.map((u) => (u.startsWith('tmdb_id ') ? tmdbUpdate : u)).join(', ')}
          RETURNING id, budget, revenue, runtime, release_date, release_year`,
       );
-      this.upserts.set(cacheKey, statement);
+      this.upserts.set(shape, statement);
     }
     return statement;
   }

@@ -32,15 +32,15 @@ const rows: PreparedRow[] = [
         columns,
         terms: {},
         termsJson: {
-          genre: { json: '[{"id": 28, "name": "Action"}]', codeKey: 'id' },
-          country: { json: '[]', codeKey: 'iso_3166_1' },
+          genre: '[{"id": 28, "name": "Action"}]',
+          country: '[]',
         },
       },
     },
   },
   { line: 3, bronzeJson: '["c"]', typed: { type: 'film', film: { tmdbId: 5, columns, terms: {} } } },
   { line: 4, bronzeJson: '[]', typed: { type: 'problems', problems: [{ field: 'budget', reason: 'is negative' }] } },
-  // Lists parsed in JavaScript, some of them empty, beside a list left as JSON.
+  // Every list present, as the import types them (canonical text, or the JSON of parsed items).
   {
     line: 6,
     bronzeJson: '["d"]',
@@ -49,16 +49,22 @@ const rows: PreparedRow[] = [
       film: {
         tmdbId: 6,
         columns,
-        terms: {
-          genre: [
-            { name: 'Drama', code: '18' },
-            { name: 'War', code: null },
-          ],
-          keyword: [],
+        terms: {},
+        termsJson: {
+          genre: '[{"id":"18","name":"Drama"},{"id":null,"name":"War"}]',
+          keyword: '[]',
+          company: '[{"name": "Lucasfilm", "id": 1}]',
+          country: '[{"iso_3166_1": "US", "name": "United States of America"}]',
+          language: '[{"iso_639_1": "en", "name": "English"}]',
         },
-        termsJson: { country: { json: '[]', codeKey: 'iso_3166_1' } },
       },
     },
+  },
+  // Lists parsed into items (not what the import gives) travel whole.
+  {
+    line: 9,
+    bronzeJson: '["g"]',
+    typed: { type: 'film', film: { tmdbId: 9, columns, terms: { genre: [{ name: 'Drama', code: '18' }] } } },
   },
   // A mapped film with only some columns travels whole.
   {
@@ -80,7 +86,7 @@ describe('packing prepared rows for the other thread', () => {
 
   it('packs TMDB films flat and sends the rest whole', () => {
     const packed = packRows(rows);
-    expect(packed.others.map((r) => r.line)).toEqual([4, 7, 8]);
+    expect(packed.others.map((r) => r.line)).toEqual([4, 9, 7, 8]);
     expect(packed.strings).toContain('[{"id": 28, "name": "Action"}]');
   });
 });

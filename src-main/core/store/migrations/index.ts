@@ -5,6 +5,7 @@
 import * as m001 from './001-initial';
 import * as m002 from './002-bronze-rowid';
 import * as m003 from './003-drop-list-name-indexes';
+import * as m004 from './004-film-lists-as-json';
 
 export interface Migration {
   version: number;
@@ -16,4 +17,5 @@ export const migrations: Migration[] = [
   { version: 1, name: m001.name, up: m001.up },
   { version: 2, name: m002.name, up: m002.up },
   { version: 3, name: m003.name, up: m003.up },
+  { version: 4, name: m004.name, up: m004.up },
 ];

@@ -139,8 +139,11 @@ const RECENCY_HALF_LIFE_DAYS = 5 * 365.25;
 /**
  * The record of a film's directors (or top-billed cast, or production companies, pooled) from films released
  * strictly before it. Means are shrunk toward the mean of all films released before it, so one lucky film does
- * not read as a sure thing. A film with no such people listed, or a past film with no date, gets NaN (missing).
- * A new film (the analyst's input) without a date is treated as released after all history.
+ * not read as a sure thing. A film with no such people listed reads as one whose people have no earlier films
+ * (a debut: no prior films, the all-films means), not as missing: almost every training film lists a director
+ * and cast, so the models never learned what "missing" means, and a name left blank in the form swung forecasts
+ * by -68% / +90% through that untrained branch. A past film with no date gets NaN (missing). A new film (the
+ * analyst's input) without a date is treated as released after all history.
  *
  * Pooled stats count a film shared by two of the names once. `prior_best_mean_log_revenue` is per name: the
  * best shrunk mean among the names with at least one earlier film (a name never seen before adds nothing, so
@@ -149,7 +152,6 @@ const RECENCY_HALF_LIFE_DAYS = 5 * 365.25;
 export function trackRecord(history: TrackHistory, facts: FilmFacts, who: TrackWho): TrackRecord {
   const names =
     who === 'director' ? facts.directors : who === 'cast' ? facts.cast.slice(0, history.topCast) : facts.companies;
-  if (names.length === 0) return MISSING;
   if (facts.day === null && !facts.isNew) return MISSING;
   const day = facts.day ?? Infinity;
   const index = who === 'director' ? history.directors : who === 'cast' ? history.cast : (history.companies ?? {});

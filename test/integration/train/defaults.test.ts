@@ -101,6 +101,15 @@ describe('shipped default models', () => {
     }
   });
 
+  it('forecast a new film with a director, cast or studio left blank as one with names new to the data', () => {
+    const film = { title: 'Next', budget: 40e6, runtime: 110, genres: ['Drama'], releaseDate: '2027-10-08' };
+    const unknown = { ...film, directors: ['Nobody Yet'], cast: ['Not Known', 'Also New'], companies: ['New Co'] };
+    for (const name of ['revenue', 'hit'] as const) {
+      const model = loadShippedModel(name);
+      expect(model.predict(film)).toBe(model.predict(unknown));
+    }
+  });
+
   it('answer the seed client films from the seed-compatible models (log1p revenue, probability)', () => {
     const seedFilms = JSON.parse(fs.readFileSync(path.join(__dirname, '../../fixtures/seed_client_films.json'), 'utf8'))
       .films as {

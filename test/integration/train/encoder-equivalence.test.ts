@@ -47,7 +47,8 @@ function referenceTrackRecord(history: TrackHistory, facts: FilmFacts, who: Trac
   const missing = Object.fromEntries(TRACK_STAT_NAMES.map((s) => [s, NaN])) as Record<TrackStat, number>;
   const names =
     who === 'director' ? facts.directors : who === 'cast' ? facts.cast.slice(0, history.topCast) : facts.companies;
-  if (names.length === 0 || (facts.day === null && !facts.isNew)) return missing;
+  // No names listed reads as a debut (no earlier films), computed below like any unknown name.
+  if (facts.day === null && !facts.isNew) return missing;
   const day = facts.day ?? Infinity;
   const index = who === 'director' ? history.directors : who === 'cast' ? history.cast : (history.companies ?? {});
   const priorOf = (name: string) => (index[termKey(name)] ?? []).filter((i) => history.films[i][0] < day);

@@ -84,12 +84,19 @@ describe('track records', () => {
     expect(r3.prior_hit_rate).toBeCloseTo(0.5, 6); // one hit, one flop; global rate before 2005 is also 0.5
   });
 
-  it('treat a new film without a date as released after all history, and a film with no people as missing', () => {
+  it('treat a new film without a date as released after all history, and a film with no people as a debut', () => {
     const films = careerFilms();
     const history = buildTrackHistory(films, 2);
     const input: FilmInput = { budget: 5e7, genres: ['Drama'], directors: ['ada director'] };
     expect(trackRecord(history, toFilmFacts(input), 'director').prior_films).toBe(3);
-    expect(Number.isNaN(trackRecord(history, toFilmFacts(input), 'cast').prior_films)).toBe(true);
+    // No cast typed reads exactly as a cast nobody has seen before, not as a missing value.
+    const blank = trackRecord(history, toFilmFacts(input), 'cast');
+    expect(blank).toEqual(trackRecord(history, toFilmFacts({ ...input, cast: ['Never Seen'] }), 'cast'));
+    expect(blank.prior_films).toBe(0);
+    expect(blank.prior_mean_log_revenue).toBeCloseTo(
+      films.reduce((sum, f) => sum + Math.log1p(f.revenue!), 0) / films.length,
+      3, // the history keeps log revenue to 4 decimals
+    );
   });
 });
 

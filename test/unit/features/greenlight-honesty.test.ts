@@ -55,7 +55,7 @@ describe('the greenlight set is honest about what is known before a film is made
     expect(Array.from(filled)).toEqual(Array.from(sparse));
   });
 
-  it("gives a studio's record from its earlier films only, and leaves a film with no studio unknown", () => {
+  it("gives a studio's record from its earlier films only, and reads a film with no studio as one new to the data", () => {
     const spec = buildFeatureSpec(films(), 'company_records,runtime');
     const at = (name: string, row: Float64Array) => row[featureNames(spec).indexOf(name)];
     const early = encode(spec, { ...newFilm, releaseDate: '2004-06-01' });
@@ -64,7 +64,9 @@ describe('the greenlight set is honest about what is known before a film is made
     expect(at('company_prior_films', early)).toBe(3);
     expect(at('company_prior_films', late)).toBe(6);
     expect(at('company_prior_mean_log_revenue', late)).toBeGreaterThan(at('company_prior_mean_log_revenue', early));
-    expect(at('company_prior_mean_log_revenue', encode(spec, { ...newFilm, companies: [] }))).toBeNaN();
+    const blank = encode(spec, { ...newFilm, companies: [] });
+    expect(Array.from(blank)).toEqual(Array.from(encode(spec, { ...newFilm, companies: ['Never Heard Of'] })));
+    expect(at('company_prior_films', blank)).toBe(0);
   });
 });
 

@@ -56,6 +56,42 @@ export function buildForecastState(
   };
 }
 
+/** Lists of names the models read as track records, with how a warning names them. */
+const TRACK_RECORD_INPUTS = [
+  { prefix: 'director_', list: 'directors', what: 'director', whose: 'a director' },
+  { prefix: 'cast_', list: 'cast', what: 'lead cast', whose: 'leads' },
+  { prefix: 'company_', list: 'companies', what: 'studio', whose: 'studios' },
+] as const;
+
+/** Below this size of combined effect (on log revenue, about 10%) a blank list is not worth a warning. */
+const MISSING_NAMES_EFFECT = 0.1;
+
+/**
+ * Warnings for a director, cast or studio left blank while the revenue model reads their track records: the
+ * model cannot tell "not typed" from "no earlier films in the data" (a debut), so a blank moves the forecast as
+ * a debut would. Says by how much, so the analyst knows what typing the names would change.
+ */
+export function missingNameWarnings(
+  input: FilmInput,
+  contributions: readonly { feature: string; effect: number }[],
+): string[] {
+  const warnings: string[] = [];
+  for (const { prefix, list, what, whose } of TRACK_RECORD_INPUTS) {
+    if ((input[list]?.length ?? 0) > 0) continue;
+    const records = contributions.filter((c) => c.feature.startsWith(prefix));
+    if (records.length === 0) continue;
+    const effect = records.reduce((sum, c) => sum + c.effect, 0);
+    if (Math.abs(effect) < MISSING_NAMES_EFFECT) continue;
+    const percent = Math.round(Math.abs(Math.expm1(effect)) * 100);
+    warnings.push(
+      `No ${what} given: the model reads that as ${whose} with no earlier films in the data, which puts this ` +
+        `forecast ${percent}% ${effect < 0 ? 'lower' : 'higher'} than an average track record would. ` +
+        `Enter the ${what} if known.`,
+    );
+  }
+  return warnings;
+}
+
 /** The full forecast of one scenario (already shape-checked by the contract schema). */
 export function forecastWith(state: ForecastState, rawInput: FilmInput, options: ForecastOptions = {}): Forecast {
   const { input, warnings } = checkScenario(rawInput, state.vocabulary, state.coverage);
@@ -66,6 +102,7 @@ export function forecastWith(state: ForecastState, rawInput: FilmInput, options:
   const explained = revenueModel.explain(input);
   const raw = explained.base + explained.contributions.reduce((sum, c) => sum + c.effect, 0);
   const revenue = Math.expm1(raw);
+  warnings.push(...missingNameWarnings(input, explained.contributions));
   if (state.intervals.size === 0) {
     warnings.push('The revenue model kept no out-of-fold residuals, so no honest interval can be given.');
   }

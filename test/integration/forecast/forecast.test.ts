@@ -183,6 +183,14 @@ describe('forecast with the trained models', () => {
     await expect(call('forecast.run', { input: { ...scenario, budget: -5 } })).rejects.toThrow(
       /budget must be positive/,
     );
+    // A blank director is read as a debut: the warning says so exactly when the model's director records move it.
+    const directorEffect = f.contributions
+      .filter((c) => c.feature.startsWith('director_'))
+      .reduce((sum, c) => sum + c.effect, 0);
+    expect(f.contributions.some((c) => c.feature.startsWith('director_'))).toBe(true);
+    expect(f.warnings.some((w) => w.startsWith('No director given'))).toBe(Math.abs(directorEffect) >= 0.1);
+    const named = await call<Forecast>('forecast.run', { input: { ...scenario, directors: ['James Cameron'] } });
+    expect(named.warnings.some((w) => w.startsWith('No director given'))).toBe(false);
     const huge = await call<Forecast>('forecast.run', { input: { ...scenario, budget: 900e6 } });
     expect(huge.warnings.join(' ')).toMatch(/above the largest in the training data/);
     const choices = await call<{ genres: string[]; models: { revenue: number } }>('forecast.choices', {});

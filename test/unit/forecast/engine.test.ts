@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { buildForecastState, forecastWith, BUDGET_SWEEP } from '../../../src-main/core/forecast/engine';
+import {
+  buildForecastState,
+  forecastWith,
+  missingNameWarnings,
+  BUDGET_SWEEP,
+} from '../../../src-main/core/forecast/engine';
 import { InvalidInputError } from '../../../src-main/core/api/handler';
 import { linearRevenueModel, logisticHitModel, sampleFilms } from './helpers';
 
@@ -112,5 +117,48 @@ describe('forecastWith', () => {
     expect(f.hitProbability).toBeNull();
     expect(f.models.hit).toBeNull();
     expect(f.whatIf!.budget[0].hitProbability).toBeNull();
+  });
+});
+
+describe('missingNameWarnings', () => {
+  const film = { budget: 90e6, genres: ['Action'] };
+  const records = [
+    { feature: 'director_prior_mean_log_revenue', effect: -0.4 },
+    { feature: 'director_prior_hit_rate', effect: -0.2 },
+    { feature: 'cast_prior_mean_log_revenue', effect: 0.3 },
+    { feature: 'company_prior_films', effect: 0.05 },
+    { feature: 'log_budget', effect: 1.5 },
+  ];
+
+  it('says by how much a blank director or cast moves the forecast, in either direction', () => {
+    const warnings = missingNameWarnings(film, records);
+    expect(warnings).toHaveLength(2);
+    // exp(-0.6) - 1 = -45%; exp(0.3) - 1 = +35%.
+    expect(warnings[0]).toMatch(
+      /^No director given: .* 45% lower than an average track record would\. Enter the director if known\.$/,
+    );
+    expect(warnings[1]).toMatch(/^No lead cast given: .* 35% higher than/);
+  });
+
+  it('stays quiet when the names are typed, when the effect is small, or when the model reads no records', () => {
+    expect(missingNameWarnings({ ...film, directors: ['Ann Lee'], cast: ['Bo Park'] }, records)).toEqual([]);
+    expect(missingNameWarnings(film, [{ feature: 'company_prior_films', effect: -0.09 }])).toEqual([]);
+    expect(missingNameWarnings(film, [{ feature: 'log_budget', effect: -2 }])).toEqual([]);
+  });
+
+  it('is part of the forecast, named after the model that reads director records', () => {
+    const linear = linearRevenueModel();
+    const withDirectors = {
+      ...linear,
+      explain: (f: Parameters<typeof linear.explain>[0]) => {
+        const explained = linear.explain(f);
+        const debut = 'directors' in f && (f.directors?.length ?? 0) > 0 ? 0 : -0.5;
+        const record = { feature: 'director_prior_mean_log_revenue', value: 'unknown', effect: debut };
+        return { ...explained, contributions: [...explained.contributions, record] };
+      },
+    };
+    const s = buildForecastState({ revenue: withDirectors, hit: null }, sampleFilms());
+    expect(forecastWith(s, scenario).warnings).toContainEqual(expect.stringMatching(/^No director given: .* 39%/));
+    expect(forecastWith(s, { ...scenario, directors: ['Ann Lee'] }).warnings.join(' ')).not.toMatch(/director/);
   });
 });

@@ -56,37 +56,78 @@ export function buildForecastState(
   };
 }
 
-/** Lists of names the models read as track records, with how a warning names them. */
-const TRACK_RECORD_INPUTS = [
-  { prefix: 'director_', list: 'directors', what: 'director', whose: 'a director' },
-  { prefix: 'cast_', list: 'cast', what: 'lead cast', whose: 'leads' },
-  { prefix: 'company_', list: 'companies', what: 'studio', whose: 'studios' },
-] as const;
+/**
+ * Fields of the form an analyst may leave blank, the features a blank feeds, how the model reads the blank and
+ * what its effect is measured against (an explanation's effects are against the training films' average).
+ */
+const BLANKABLE_INPUTS: {
+  field: 'directors' | 'cast' | 'companies' | 'countries' | 'language';
+  what: string;
+  feeds: (feature: string) => boolean;
+  reading: string;
+  against: string;
+}[] = [
+  {
+    field: 'directors',
+    what: 'director',
+    feeds: (f) => f.startsWith('director_'),
+    reading: 'a director with no earlier films in the data',
+    against: 'an average track record',
+  },
+  {
+    field: 'cast',
+    what: 'lead cast',
+    feeds: (f) => f.startsWith('cast_'),
+    reading: 'leads with no earlier films in the data',
+    against: 'an average track record',
+  },
+  {
+    field: 'companies',
+    what: 'studio',
+    feeds: (f) => f.startsWith('company_'),
+    reading: 'studios with no earlier films in the data',
+    against: 'an average track record',
+  },
+  {
+    field: 'countries',
+    what: 'production country',
+    feeds: (f) => f === 'n_countries' || f.startsWith('country='),
+    reading: 'a film made in no country the data know',
+    against: "an average film's countries",
+  },
+  {
+    field: 'language',
+    what: 'original language',
+    feeds: (f) => f.startsWith('language='),
+    reading: 'a language outside the ones the data know well',
+    against: "an average film's language",
+  },
+];
 
-/** Below this size of combined effect (on log revenue, about 10%) a blank list is not worth a warning. */
-const MISSING_NAMES_EFFECT = 0.1;
+/** Below this size of combined effect (on log revenue, about 10%) a blank field is not worth a warning. */
+const BLANK_FIELD_EFFECT = 0.1;
 
 /**
- * Warnings for a director, cast or studio left blank while the revenue model reads their track records: the
- * model cannot tell "not typed" from "no earlier films in the data" (a debut), so a blank moves the forecast as
- * a debut would. Says by how much, so the analyst knows what typing the names would change.
+ * Warnings for a field left blank that moves the revenue forecast: the model cannot tell "not typed" from "none"
+ * (a director with no earlier films, a film made in no known country), so a blank moves the forecast as that
+ * would. Says by how much, so the analyst knows what typing the field could change.
  */
-export function missingNameWarnings(
+export function blankFieldWarnings(
   input: FilmInput,
   contributions: readonly { feature: string; effect: number }[],
 ): string[] {
   const warnings: string[] = [];
-  for (const { prefix, list, what, whose } of TRACK_RECORD_INPUTS) {
-    if ((input[list]?.length ?? 0) > 0) continue;
-    const records = contributions.filter((c) => c.feature.startsWith(prefix));
-    if (records.length === 0) continue;
-    const effect = records.reduce((sum, c) => sum + c.effect, 0);
-    if (Math.abs(effect) < MISSING_NAMES_EFFECT) continue;
+  for (const { field, what, feeds, reading, against } of BLANKABLE_INPUTS) {
+    const value = input[field];
+    if (typeof value === 'string' ? value.length > 0 : (value?.length ?? 0) > 0) continue;
+    const fed = contributions.filter((c) => feeds(c.feature));
+    if (fed.length === 0) continue;
+    const effect = fed.reduce((sum, c) => sum + c.effect, 0);
+    if (Math.abs(effect) < BLANK_FIELD_EFFECT) continue;
     const percent = Math.round(Math.abs(Math.expm1(effect)) * 100);
     warnings.push(
-      `No ${what} given: the model reads that as ${whose} with no earlier films in the data, which puts this ` +
-        `forecast ${percent}% ${effect < 0 ? 'lower' : 'higher'} than an average track record would. ` +
-        `Enter the ${what} if known.`,
+      `No ${what} given: the model reads that as ${reading}, which puts this forecast ${percent}% ` +
+        `${effect < 0 ? 'lower' : 'higher'} than ${against} would. Enter the ${what} if known.`,
     );
   }
   return warnings;
@@ -102,7 +143,7 @@ export function forecastWith(state: ForecastState, rawInput: FilmInput, options:
   const explained = revenueModel.explain(input);
   const raw = explained.base + explained.contributions.reduce((sum, c) => sum + c.effect, 0);
   const revenue = Math.expm1(raw);
-  warnings.push(...missingNameWarnings(input, explained.contributions));
+  warnings.push(...blankFieldWarnings(input, explained.contributions));
   if (state.intervals.size === 0) {
     warnings.push('The revenue model kept no out-of-fold residuals, so no honest interval can be given.');
   }

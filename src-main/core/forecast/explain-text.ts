@@ -21,13 +21,23 @@ export function readableFeature(feature: string): string {
   return text;
 }
 
+/** 'genre=Drama' with value 'no' -> 'not genre Drama'; 'yes' -> 'genre Drama'; null for other features. */
+function membershipSubject(feature: string, value: string): string | null {
+  const equals = feature.indexOf('=');
+  if (equals <= 0 || (value !== 'yes' && value !== 'no')) return null;
+  const subject = `${feature.slice(0, equals).replace(/_/g, ' ')} ${feature.slice(equals + 1)}`;
+  return value === 'no' ? `not ${subject}` : subject;
+}
+
 export function describeContributions(contributions: readonly FeatureContribution[], scale: string): Contribution[] {
   return [...contributions]
     .sort((a, b) => Math.abs(b.effect) - Math.abs(a.effect))
     .map((c) => {
       const label = readableFeature(c.feature);
       const value = c.value ?? '';
-      const subject = value && !label.toLowerCase().includes(value.toLowerCase()) ? `${label} ${value}` : label;
+      const subject =
+        membershipSubject(c.feature, value) ??
+        (value && !label.toLowerCase().includes(value.toLowerCase()) ? `${label} ${value}` : label);
       const sign = c.effect >= 0 ? '+' : '\u2212';
       return {
         feature: c.feature,

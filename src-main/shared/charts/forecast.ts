@@ -155,10 +155,21 @@ export interface WaterfallStep {
   kind: 'base' | 'up' | 'down' | 'total';
 }
 
-/** Readable name of an encoded feature: 'log_budget' -> 'budget', 'genre=Action' stays. */
+/**
+ * Readable name of an encoded feature with the film's value: 'log_budget' -> 'budget: $90M'; a membership column
+ * says which way the film goes ('genre=Action' yes -> 'genre: Action', no -> 'genre: not Drama'), since a bar for
+ * "genre=Drama" on a film that is not a drama reads as if it were one.
+ */
 export function featureLabel(c: Pick<Contribution, 'feature' | 'value'>): string {
   const name = c.feature.replace(/^log_/, '').replace(/_/g, ' ');
-  if (c.feature.includes('=')) return name;
+  const equals = c.feature.indexOf('=');
+  if (equals > 0) {
+    const group = name.slice(0, equals);
+    const term = c.feature.slice(equals + 1);
+    if (c.value === 'no') return `${group}: not ${term}`;
+    if (c.value === 'yes') return `${group}: ${term}`;
+    return name;
+  }
   return c.value ? `${name}: ${c.value}` : name;
 }
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   buildForecastState,
   forecastWith,
-  missingNameWarnings,
+  blankFieldWarnings,
   BUDGET_SWEEP,
 } from '../../../src-main/core/forecast/engine';
 import { InvalidInputError } from '../../../src-main/core/api/handler';
@@ -34,6 +34,9 @@ describe('forecastWith', () => {
     expect(Math.abs(f.contributions[0].effect)).toBeGreaterThanOrEqual(Math.abs(f.contributions[1].effect));
     const budgetText = f.contributions.find((c) => c.feature === 'log_budget')!.text;
     expect(budgetText).toMatch(/^budget \$90M: [+\u2212]\d+\.\d\d on log revenue$/);
+    // Membership columns say which way the film goes (it is an action film, not a drama).
+    expect(f.contributions.find((c) => c.feature === 'genre=Action')!.text).toMatch(/^genre Action: \+0\.30 on/);
+    expect(f.contributions.find((c) => c.feature === 'genre=Drama')!.text).toMatch(/^not genre Drama: /);
     const hitSum = f.hitContributions!.reduce((acc, c) => acc + c.effect, 0) - 0.5;
     expect(hitSum).toBeCloseTo(s.models.hit!.predictRaw(f.input), 9);
   });
@@ -120,7 +123,7 @@ describe('forecastWith', () => {
   });
 });
 
-describe('missingNameWarnings', () => {
+describe('blankFieldWarnings', () => {
   const film = { budget: 90e6, genres: ['Action'] };
   const records = [
     { feature: 'director_prior_mean_log_revenue', effect: -0.4 },
@@ -131,7 +134,7 @@ describe('missingNameWarnings', () => {
   ];
 
   it('says by how much a blank director or cast moves the forecast, in either direction', () => {
-    const warnings = missingNameWarnings(film, records);
+    const warnings = blankFieldWarnings(film, records);
     expect(warnings).toHaveLength(2);
     // exp(-0.6) - 1 = -45%; exp(0.3) - 1 = +35%.
     expect(warnings[0]).toMatch(
@@ -140,10 +143,22 @@ describe('missingNameWarnings', () => {
     expect(warnings[1]).toMatch(/^No lead cast given: .* 35% higher than/);
   });
 
+  it('covers a blank production country and original language the same way', () => {
+    const places = [
+      { feature: 'n_countries', effect: -0.2 },
+      { feature: 'country=US', effect: -0.05 },
+      { feature: 'language=en', effect: -0.12 },
+    ];
+    const warnings = blankFieldWarnings(film, places);
+    expect(warnings[0]).toMatch(/^No production country given: .* 22% lower than an average film's countries would/);
+    expect(warnings[1]).toMatch(/^No original language given: .* 11% lower/);
+    expect(blankFieldWarnings({ ...film, countries: ['US'], language: 'en' }, places)).toEqual([]);
+  });
+
   it('stays quiet when the names are typed, when the effect is small, or when the model reads no records', () => {
-    expect(missingNameWarnings({ ...film, directors: ['Ann Lee'], cast: ['Bo Park'] }, records)).toEqual([]);
-    expect(missingNameWarnings(film, [{ feature: 'company_prior_films', effect: -0.09 }])).toEqual([]);
-    expect(missingNameWarnings(film, [{ feature: 'log_budget', effect: -2 }])).toEqual([]);
+    expect(blankFieldWarnings({ ...film, directors: ['Ann Lee'], cast: ['Bo Park'] }, records)).toEqual([]);
+    expect(blankFieldWarnings(film, [{ feature: 'company_prior_films', effect: -0.09 }])).toEqual([]);
+    expect(blankFieldWarnings(film, [{ feature: 'log_budget', effect: -2 }])).toEqual([]);
   });
 
   it('is part of the forecast, named after the model that reads director records', () => {

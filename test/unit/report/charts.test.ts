@@ -5,6 +5,7 @@ import {
   moneyTicksOnLogScale,
   slateChartOption,
   waterfallSteps,
+  featureLabel,
   whatIfOption,
 } from '../../../src-main/shared/charts/forecast';
 import { renderChartSvg } from '../../../src-main/core/report/charts-svg';
@@ -66,6 +67,13 @@ describe('contributionsWaterfallOption', () => {
     // Each step starts where the previous one ended.
     for (let i = 2; i < 7; i++) expect(steps[i].start).toBeCloseTo(steps[i - 1].end, 12);
     expect(steps[1].label).toBe('budget: $90M');
+  });
+
+  it('says which way a membership column goes for this film', () => {
+    expect(featureLabel({ feature: 'genre=Drama', value: 'no' })).toBe('genre: not Drama');
+    expect(featureLabel({ feature: 'genre=Science Fiction', value: 'yes' })).toBe('genre: Science Fiction');
+    expect(featureLabel({ feature: 'keyword=time travel', value: 'no' })).toBe('keyword: not time travel');
+    expect(featureLabel({ feature: 'runtime', value: '124 min' })).toBe('runtime: 124 min');
   });
 
   it('stacks an invisible spacer under each visible step, so bars span exactly [start, end]', () => {

@@ -204,9 +204,9 @@ async function importOnce(
     report?.({ step: 'importing', current: 0, total: sniffed.size });
     const reader: PreparedReader = {
       onHeader: start,
-      onRows: (rows, bytesRead) => {
+      onRow: writeRow,
+      onProgress: (bytesRead) => {
         if (options.signal?.aborted) throw new ImportCancelledError(fileName);
-        for (const row of rows) writeRow(row);
         report?.({ step: 'importing', current: bytesRead, total: sniffed.size });
       },
     };

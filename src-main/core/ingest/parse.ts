@@ -47,6 +47,8 @@ const MONEY_SCALE: Record<string, number> = {
  * decides whether zero means unknown (it does in silver).
  */
 export function parseMoney(text: string | null | undefined): number | null {
+  // Plain digits (what TMDB files hold): the value the general path below gives, without its regular expressions.
+  if (typeof text === 'string' && PLAIN_DIGITS.test(text)) return Math.round(Number(text) * 100) / 100;
   if (isMissing(text)) return null;
   const original = String(text).trim();
   let s = original.toLowerCase();
@@ -110,8 +112,17 @@ function parseGroupedNumber(s: string): number | null {
   return Number.isFinite(value) ? value : null;
 }
 
+/** Up to 15 digits: a whole number Number() reads exactly. */
+const PLAIN_DIGITS = /^[0-9]{1,15}$/;
+/** A plain decimal (what TMDB files hold), read by Number() as the general path below would. */
+const PLAIN_DECIMAL = /^-?[0-9]+(?:\.[0-9]+)?$/;
+
 /** Reads a plain decimal number ("7.2", "1,024"); null when missing. */
 export function parseNumber(text: string | null | undefined, what = 'a number'): number | null {
+  if (typeof text === 'string' && PLAIN_DECIMAL.test(text)) {
+    const value = Number(text);
+    if (Number.isFinite(value)) return value;
+  }
   if (isMissing(text)) return null;
   const s = String(text).trim();
   const value = /^-?\d+(\.\d+)?([eE][-+]?\d+)?$/.test(s) ? Number(s) : parseGroupedNumber(s);
@@ -173,6 +184,17 @@ function monthFromName(name: string): number | undefined {
  * Returns null for an empty cell; throws for an unknown format or a day that does not exist (2010-02-30).
  */
 export function parseDate(text: string | null | undefined): ParsedDate | null {
+  // yyyy-mm-dd (what TMDB files hold), a real day of a year from 1000: the answer of the general path below.
+  if (typeof text === 'string' && text.length === 10) {
+    const m = ISO_DATE.exec(text);
+    if (m) {
+      const y = Number(m[1]);
+      const mo = Number(m[2]);
+      const d = Number(m[3]);
+      if (y >= 1000 && mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo))
+        return { year: y, month: mo, day: d, iso: text };
+    }
+  }
   if (isMissing(text)) return null;
   const original = String(text).trim();
   const s = original.replace(/\s+/g, ' ');
@@ -215,8 +237,13 @@ function checkYear(year: number, original: string): void {
   }
 }
 
+const ISO_DATE = /^([0-9]{4})-([0-9]{2})-([0-9]{2})$/;
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Days of a month of the Gregorian calendar (month 1-12). */
 function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  return month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1];
 }
 
 function pad2(n: number): string {

@@ -11,7 +11,7 @@ import { Worker, type MessagePort } from 'node:worker_threads';
 import { importErrorFromData, importErrorToData, ImportCancelledError, type ImportErrorData } from './errors';
 import { packRows, unpackRows, type PackedRows } from './prepared-codec';
 import { prepareRow, typingFor, type PreparedRow, type Typing } from './prepare';
-import { NotUtf8Error, readRecords, type ImportSource, type ReadResult, type Sniffed } from './read';
+import { NotUtf8Error, readEachRecord, readRecords, type ImportSource, type ReadResult, type Sniffed } from './read';
 import type { ImportKind } from './types';
 
 /** How many prepared batches the helper may have sent that the writer has not yet written. */
@@ -27,11 +27,16 @@ export interface TypingOptions {
 export interface PreparedReader {
   /** Called once with the header, before any rows; returns the typing (throws ImportError for a bad header). */
   onHeader: (header: string[]) => Typing;
-  /** Called with each batch of rows in file order; `bytesRead` is how far the read has got. */
-  onRows: (rows: PreparedRow[], bytesRead: number) => void;
+  /** Called with each row, in file order. */
+  onRow: (row: PreparedRow) => void;
+  /** Called after each chunk's rows with how far the read has got, in bytes. */
+  onProgress: (bytesRead: number) => void;
 }
 
-/** Reads and prepares rows in this thread. */
+/**
+ * Reads and prepares rows in this thread, one at a time: each row is written before the next is read, so
+ * its objects die young (a chunk's prepared rows held together cost more garbage collection than typing them).
+ */
 export async function readPreparedHere(
   source: ImportSource,
   sniffed: Sniffed,
@@ -39,16 +44,14 @@ export async function readPreparedHere(
   signal?: AbortSignal,
 ): Promise<ReadResult> {
   let typing: Typing | null = null;
-  return readRecords(
+  return readEachRecord(
     source,
     sniffed,
-    (records, bytesRead) => {
-      let i = 0;
-      if (!typing) typing = reader.onHeader(records[i++].fields);
-      const rows: PreparedRow[] = new Array<PreparedRow>(records.length - i);
-      for (let r = 0; i < records.length; i++, r++) rows[r] = prepareRow(typing, records[i].fields, records[i].line);
-      reader.onRows(rows, bytesRead);
+    (fields, line) => {
+      if (typing) reader.onRow(prepareRow(typing, fields, line));
+      else typing = reader.onHeader(fields);
     },
+    (bytesRead) => reader.onProgress(bytesRead),
     signal,
   );
 }
@@ -100,7 +103,8 @@ export function readPreparedInHelper(
       try {
         if (m.type === 'prepare.rows') {
           if (m.header) reader.onHeader(m.header);
-          reader.onRows(unpackRows(m.rows), m.bytesRead);
+          for (const row of unpackRows(m.rows)) reader.onRow(row);
+          reader.onProgress(m.bytesRead);
           helper.postMessage({ type: 'prepare.ack' } satisfies ToPrepareWorker);
         } else if (m.type === 'prepare.end') {
           finish(() => resolve(m.result));

@@ -189,21 +189,40 @@ export async function readRecords(
   onBatch: (records: RawRecord[], bytesRead: number) => void | Promise<void>,
   signal?: AbortSignal,
 ): Promise<ReadResult> {
+  let pending: RawRecord[] = [];
+  return readEachRecord(
+    source,
+    sniffed,
+    (fields, line) => {
+      pending.push({ fields, line });
+    },
+    async (bytesRead) => {
+      if (pending.length === 0) return;
+      const batch = pending;
+      pending = [];
+      await onBatch(batch, bytesRead);
+    },
+    signal,
+  );
+}
+
+/**
+ * readRecords one record at a time: `onRecord` gets each record as soon as it is read (so what the caller makes
+ * of it can die young, instead of a whole chunk's records living through garbage collections), `onChunk` the
+ * bytes read after each chunk's records.
+ */
+export async function readEachRecord(
+  source: ImportSource,
+  sniffed: Sniffed,
+  onRecord: (fields: string[], line: number) => void,
+  onChunk: (bytesRead: number) => void | Promise<void>,
+  signal?: AbortSignal,
+): Promise<ReadResult> {
   const decoder = new TextDecoder(sniffed.encoding, { fatal: sniffed.encoding === 'utf-8' });
   const hash = createHash('sha256');
   const tokenizer = new CsvTokenizer(sniffed.delimiter, MAX_RECORD_CHARS);
-  let pending: RawRecord[] = [];
-  const collect = (fields: string[], line: number) => {
-    pending.push({ fields, line });
-  };
   // One turn of the event loop per chunk: lets a cancel (or a worker's messages) through during long reads.
   const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
-  const flush = async (bytes: number) => {
-    if (pending.length === 0) return;
-    const batch = pending;
-    pending = [];
-    await onBatch(batch, bytes);
-  };
 
   let bytes = 0;
   for await (const chunk of byteChunks(source)) {
@@ -216,8 +235,8 @@ export async function readRecords(
     } catch {
       throw new NotUtf8Error();
     }
-    tokenizer.push(text, collect);
-    await flush(bytes);
+    tokenizer.push(text, onRecord);
+    await onChunk(bytes);
     if (tokenizer.failure) break;
     await tick();
   }
@@ -228,9 +247,9 @@ export async function readRecords(
     } catch {
       throw new NotUtf8Error();
     }
-    if (rest) tokenizer.push(rest, collect);
-    tokenizer.end(collect);
-    await flush(bytes);
+    if (rest) tokenizer.push(rest, onRecord);
+    tokenizer.end(onRecord);
+    await onChunk(bytes);
   }
   return { bytes, sha256: hash.digest('hex'), failure: tokenizer.failure };
 }

@@ -44,6 +44,34 @@ export function readField<T>(problems: RowProblem[], field: string, parse: () =>
   }
 }
 
+/**
+ * readField for a parser taking the text (and what it reads, for its messages): no closure per call.
+ */
+function readValue<T>(problems: RowProblem[], field: string, parse: (text: string) => T, text: string, fallback: T): T {
+  try {
+    return parse(text);
+  } catch (err) {
+    if (!(err instanceof ValueParseError)) throw err;
+    problems.push({ field, reason: err.message });
+    return fallback;
+  }
+}
+
+function readList(problems: RowProblem[], field: string, text: string, codeKey: string): ListItem[] {
+  try {
+    return parseJsonList(text, codeKey);
+  } catch (err) {
+    if (!(err instanceof ValueParseError)) throw err;
+    problems.push({ field, reason: err.message });
+    return [];
+  }
+}
+
+const parseTmdbId = (text: string) => parseInteger(text, 'a TMDB id');
+const parseDollars = (text: string) => zeroIsUnknown(parseMoney(text));
+const parseMinutes = (text: string) => zeroIsUnknown(parseNumber(text, 'a number of minutes'));
+const parseVoteCount = (text: string) => parseInteger(text, 'a count of votes');
+
 export interface MoviesTyperOptions {
   /**
    * Give lists as the JSON text silver stores (TypedFilm.termsJson): a field in TMDB's canonical form as it is
@@ -75,59 +103,48 @@ export function moviesTyper(fileName: string, header: string[], options: MoviesT
   };
   const lists = LIST_COLUMNS.filter((l) => index.has(l.column)).map((l) => ({ ...l, at: index.get(l.column) }));
 
+  // The row function runs once per row of files of a million rows: no closures made per row (each cost an
+  // allocation, and under tsx a __name call), parsers passed by reference to readValue.
   return (fields) => {
     const problems: RowProblem[] = [];
-    const get = (i: number | undefined) => cell(fields, i);
-    const tmdbId = readField(problems, 'id', () => parseInteger(get(at.id), 'a TMDB id'), null);
+    const tmdbId = readValue(problems, 'id', parseTmdbId, cell(fields, at.id), null);
     if (tmdbId === null && !problems.some((p) => p.field === 'id'))
       problems.push({ field: 'id', reason: 'is empty; every TMDB film needs its id' });
     else if (tmdbId !== null && tmdbId <= 0)
       problems.push({ field: 'id', reason: `"${tmdbId}" is not a TMDB id (ids are positive)` });
-    const title = get(at.title);
+    const title = cell(fields, at.title);
     if (title.trim() === '') problems.push({ field: 'title', reason: 'is empty; every film needs a title' });
-    const money = (name: 'budget' | 'revenue') =>
-      readField(problems, name, () => zeroIsUnknown(parseMoney(get(at[name]))), null);
-    const date = readField(problems, 'release_date', () => parseDate(get(at.release_date)), null);
+    const date = readValue(problems, 'release_date', parseDate, cell(fields, at.release_date), null);
     const columns: FilmColumns = {
       title,
-      original_title: textOrNull(get(at.original_title)),
-      budget: money('budget'),
-      revenue: money('revenue'),
-      runtime: readField(
-        problems,
-        'runtime',
-        () => zeroIsUnknown(parseNumber(get(at.runtime), 'a number of minutes')),
-        null,
-      ),
+      original_title: textOrNull(cell(fields, at.original_title)),
+      budget: readValue(problems, 'budget', parseDollars, cell(fields, at.budget), null),
+      revenue: readValue(problems, 'revenue', parseDollars, cell(fields, at.revenue), null),
+      runtime: readValue(problems, 'runtime', parseMinutes, cell(fields, at.runtime), null),
       release_date: date?.iso ?? null,
       release_year: date?.year ?? null,
-      original_language: textOrNull(get(at.original_language)),
-      popularity: readField(problems, 'popularity', () => parseNumber(get(at.popularity)), null),
-      vote_average: readField(problems, 'vote_average', () => parseNumber(get(at.vote_average)), null),
-      vote_count: readField(problems, 'vote_count', () => parseInteger(get(at.vote_count), 'a count of votes'), null),
-      homepage: textOrNull(get(at.homepage)),
-      tagline: textOrNull(get(at.tagline)),
-      overview: textOrNull(get(at.overview)),
-      status: textOrNull(get(at.status)),
+      original_language: textOrNull(cell(fields, at.original_language)),
+      popularity: readValue(problems, 'popularity', parseNumber, cell(fields, at.popularity), null),
+      vote_average: readValue(problems, 'vote_average', parseNumber, cell(fields, at.vote_average), null),
+      vote_count: readValue(problems, 'vote_count', parseVoteCount, cell(fields, at.vote_count), null),
+      homepage: textOrNull(cell(fields, at.homepage)),
+      tagline: textOrNull(cell(fields, at.tagline)),
+      overview: textOrNull(cell(fields, at.overview)),
+      status: textOrNull(cell(fields, at.status)),
     };
     const terms: Partial<Record<TermKind, ListItem[]>> = {};
     if (options.rawLists) {
       const termsJson: NonNullable<TypedFilm['termsJson']> = {};
       for (const l of lists) {
-        const text = get(l.at);
+        const text = cell(fields, l.at);
         termsJson[l.kind] = isCanonicalList(text, l.codeKey)
           ? text
-          : termListJson(
-              l.kind,
-              readField(problems, l.column, () => parseJsonList(text, l.codeKey), []),
-            );
+          : termListJson(l.kind, readList(problems, l.column, text, l.codeKey));
       }
       if (problems.length > 0) return { type: 'problems', problems };
       return { type: 'film', film: { tmdbId, columns, terms, termsJson } };
     }
-    for (const l of lists) {
-      terms[l.kind] = readField(problems, l.column, () => parseJsonList(get(l.at), l.codeKey), []);
-    }
+    for (const l of lists) terms[l.kind] = readList(problems, l.column, cell(fields, l.at), l.codeKey);
     if (problems.length > 0) return { type: 'problems', problems };
     return { type: 'film', film: { tmdbId, columns, terms } };
   };

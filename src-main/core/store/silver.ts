@@ -4,7 +4,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { Db } from './db';
-import { qualityFlags, type FlaggableValues } from '../ingest/flags';
+import { qualityFlagger, type FlaggableValues, type QualityFlag } from '../ingest/flags';
 import { castJson, crewJson, TERM_KINDS, TERM_LISTS, termListJson } from '../ingest/list-json';
 import { FILM_COLUMNS, type CrewMember, type TypedCredits, type TypedFilm } from '../ingest/types';
 
@@ -69,7 +69,10 @@ export class BufferedInsert {
  * the transaction. A film's lists are JSON columns of its row (migration 004), written by the same upsert.
  */
 export class SilverWriter {
-  private readonly upserts = new Map<string, Database.Statement>();
+  private readonly upserts = new Map<number, Database.Statement>();
+  /** The batch the cached upserts write (they name it). */
+  private statementsBatch = -1;
+  private readonly flagsOf: (film: FlaggableValues) => QualityFlag[];
   private readonly s;
   /**
    * The highest film id so far. A film SQLite inserts gets max(id) + 1, so an upsert returning a higher id
@@ -83,8 +86,9 @@ export class SilverWriter {
   constructor(
     private readonly db: Db,
     private readonly now: string,
-    private readonly today: Date = new Date(),
+    today: Date = new Date(),
   ) {
+    this.flagsOf = qualityFlagger(today);
     this.highestId = (db.prepare('SELECT coalesce(max(id), 0) FROM films').pluck().get() as number) ?? 0;
     this.s = {
       byTitleYear: db.prepare(
@@ -113,51 +117,59 @@ export class SilverWriter {
 
   /** Inserts or updates one film; only the columns and lists the film carries are written. */
   upsertFilm(film: TypedFilm, batchId: number, rowNumber: number): UpsertResult {
-    let key = naturalKey(film.tmdbId, film.columns.title, film.columns.release_year);
+    const columns = film.columns;
+    let key = naturalKey(film.tmdbId, columns.title, columns.release_year);
     if (film.tmdbId === null) {
       // A studio file naming a film silver already holds (from TMDB) updates it rather than duplicating it.
-      const matches = this.s.byTitleYear
-        .pluck()
-        .all(film.columns.title.trim(), film.columns.release_year ?? null) as string[];
+      const matches = this.s.byTitleYear.pluck().all(columns.title.trim(), columns.release_year ?? null) as string[];
       if (matches.length === 1) key = matches[0];
     }
     const values = this.values;
     values.length = 0;
     values.push(key, film.tmdbId);
-    // The statement's columns, as a cache key: film columns, then list columns, in fixed orders.
-    let shape = '';
+    // The statement's shape, a bit per column it writes (see upsertStatement), in a fixed order.
+    let shape = 0;
     for (let i = 0; i < FILM_COLUMNS.length; i++) {
       const c = FILM_COLUMNS[i];
-      if (!(c in film.columns)) continue;
-      shape += `${i},`;
-      values.push(film.columns[c] ?? null);
+      if (!(c in columns)) continue;
+      shape |= 1 << i;
+      values.push(columns[c] ?? null);
     }
-    shape += '|';
     const termsJson = film.termsJson;
     for (let i = 0; i < TERM_KINDS.length; i++) {
       const kind = TERM_KINDS[i];
       const json = termsJson?.[kind] ?? (film.terms[kind] && termListJson(kind, film.terms[kind]));
       if (json === undefined) continue;
-      shape += `${i},`;
+      shape |= 1 << (LIST_BIT + i);
       values.push(json);
     }
     if (film.cast) {
-      shape += 'cast,';
+      shape |= CAST_BIT;
       values.push(castJson(film.cast));
     }
     const wholeCrew = film.crew !== undefined && (film.crewJobs === 'all' || film.crewJobs === undefined);
     if (wholeCrew) {
-      shape += 'crew,';
+      shape |= CREW_BIT;
       values.push(crewJson(film.crew!));
     }
-    values.push(batchId, rowNumber, this.now);
-    const stored = this.upsertStatement(shape).get(values) as FlaggableValues & { id: number };
-    const filmId = stored.id;
+    values.push(rowNumber);
+    let filmId: number;
+    let flags: QualityFlag[];
+    if ((shape & FLAGGABLE_BITS) === FLAGGABLE_BITS) {
+      // Every value the flags read is written here as given (a TMDB movies row): only the id comes back.
+      filmId = this.upsertStatement(shape, batchId).get(values) as number;
+      flags = this.flagsOf(columns as FlaggableValues);
+    } else {
+      const stored = this.upsertStatement(shape | STORED_BIT, batchId).get(values) as FlaggableValues & {
+        id: number;
+      };
+      filmId = stored.id;
+      flags = this.flagsOf(stored);
+    }
     // A film this import created has no flags yet: skip the delete (most rows of a first import).
     const isNew = filmId > this.highestId;
     if (isNew) this.highestId = filmId;
     if (film.crew && !wholeCrew) this.replaceCrewJobs(filmId, film.crew, film.crewJobs as string[], isNew);
-    const flags = qualityFlags(stored, this.today);
     if (!isNew) {
       // Its flags still buffered must land first, or the delete would miss them (a film seen twice).
       if (this.buffered.has(filmId)) this.flush();
@@ -187,29 +199,50 @@ export class SilverWriter {
     return filmId ?? null;
   }
 
-  /** The upsert for one shape (see upsertFilm): the film columns and lists a row carries. */
-  private upsertStatement(shape: string): Database.Statement {
+  /**
+   * The upsert for one shape (see upsertFilm): the film columns, lists, cast and crew a row carries (a bit each),
+   * returning the film's id, or with STORED_BIT its id and the values the flags read. The batch and the import's
+   * time are written into the statement (one statement per import), so a row binds only its own values.
+   */
+  private upsertStatement(shape: number, batchId: number): Database.Statement {
+    if (batchId !== this.statementsBatch) {
+      this.upserts.clear();
+      this.statementsBatch = batchId;
+    }
     let statement = this.upserts.get(shape);
     if (!statement) {
-      const [filmPart, listPart] = shape.split('|');
-      const indexes = (part: string) => part.split(',').filter((p) => p !== '');
-      const columns: string[] = indexes(filmPart).map((i) => FILM_COLUMNS[Number(i)]);
-      for (const p of indexes(listPart)) {
-        if (p === 'cast') columns.push('cast_json');
-        else if (p === 'crew') columns.push('crew_json');
-        else columns.push(TERM_LISTS[TERM_KINDS[Number(p)]].column);
-      }
-      const names = ['natural_key', 'tmdb_id', ...columns, 'source_batch_id', 'source_row', 'updated_at'];
+      const columns = ['natural_key', 'tmdb_id'];
+      FILM_COLUMNS.forEach((c, i) => shape & (1 << i) && columns.push(c));
+      TERM_KINDS.forEach((k, i) => shape & (1 << (LIST_BIT + i)) && columns.push(TERM_LISTS[k].column));
+      if (shape & CAST_BIT) columns.push('cast_json');
+      if (shape & CREW_BIT) columns.push('crew_json');
+      columns.push('source_row');
+      const names = [...columns, 'source_batch_id', 'updated_at'];
+      const values = [...columns.map(() => '?'), String(Math.trunc(batchId)), `'${this.now.replace(/'/g, "''")}'`];
       const updates = names.filter((n) => n !== 'natural_key').map((n) => `${n} = excluded.${n}`);
       // A mapped row without an id must not erase the TMDB id of the film it updates.
       const tmdbUpdate = 'tmdb_id = coalesce(excluded.tmdb_id, films.tmdb_id)';
+      const returning = shape & STORED_BIT ? 'id, budget, revenue, runtime, release_date, release_year' : 'id';
       statement = this.db.prepare(
-        `INSERT INTO films (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})
+        `INSERT INTO films (${names.join(', ')}) VALUES (${values.join(', ')})
          ON CONFLICT(natural_key) DO UPDATE SET ${updates.map((u) => (u.startsWith('tmdb_id ') ? tmdbUpdate : u)).join(', ')}
-         RETURNING id, budget, revenue, runtime, release_date, release_year`,
+         RETURNING ${returning}`,
       );
+      if (!(shape & STORED_BIT)) statement.pluck();
       this.upserts.set(shape, statement);
     }
     return statement;
   }
 }
+
+/** Shape bits of upsertStatement: FILM_COLUMNS take bits 0-14, then the lists, cast, crew. */
+const LIST_BIT = FILM_COLUMNS.length;
+const CAST_BIT = 1 << (LIST_BIT + TERM_KINDS.length);
+const CREW_BIT = CAST_BIT << 1;
+/** Return the stored values the flags read, not only the id. */
+const STORED_BIT = CREW_BIT << 1;
+/** The columns the quality flags read: when a row writes them all, its own values are the stored ones. */
+const FLAGGABLE_BITS = (['budget', 'revenue', 'runtime', 'release_date', 'release_year'] as const).reduce(
+  (bits, c) => bits | (1 << FILM_COLUMNS.indexOf(c)),
+  0,
+);

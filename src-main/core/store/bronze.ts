@@ -20,10 +20,16 @@ export interface BronzeWriter {
 
 /** A writer for one batch's rows, inserting them many at a time. */
 export function bronzeWriter(db: Db, batchId: number): BronzeWriter {
-  const rows = new BufferedInsert(db, 'INSERT INTO bronze_rows (batch_id, row_number, fields_json)', 3);
+  // The batch id is written into the statement: a row binds only its number and its fields.
+  const rows = new BufferedInsert(
+    db,
+    'INSERT INTO bronze_rows (batch_id, row_number, fields_json)',
+    2,
+    `(${Math.trunc(batchId)}, ?, ?)`,
+  );
   return {
-    write: (rowNumber, fields) => rows.add([batchId, rowNumber, JSON.stringify(fields)]),
-    writeJson: (rowNumber, fieldsJson) => rows.add([batchId, rowNumber, fieldsJson]),
+    write: (rowNumber, fields) => rows.add2(rowNumber, JSON.stringify(fields)),
+    writeJson: (rowNumber, fieldsJson) => rows.add2(rowNumber, fieldsJson),
     flush: () => rows.flush(),
   };
 }

@@ -29,16 +29,26 @@ export class BufferedInsert {
   private rows = 0;
   private readonly statements = new Map<number, Database.Statement>();
 
-  /** `head` is `INSERT [OR IGNORE] INTO table (columns)`; `width` the number of columns. */
+  /**
+   * `head` is `INSERT [OR IGNORE] INTO table (columns)`; `width` the number of values a row binds; `tuple` one
+   * row's values in SQL (default `width` placeholders), where constants of every row can be written as literals.
+   */
   constructor(
     private readonly db: Db,
     private readonly head: string,
     private readonly width: number,
+    private readonly tuple = `(${new Array<string>(width).fill('?').join(', ')})`,
   ) {}
 
   /** Queues one row (exactly `width` values). */
   add(row: unknown[]): void {
     for (let i = 0; i < row.length; i++) this.values.push(row[i]);
+    if (++this.rows === BufferedInsert.ROWS_PER_INSERT) this.flush();
+  }
+
+  /** Queues one row of two values (no array made for it). */
+  add2(a: unknown, b: unknown): void {
+    this.values.push(a, b);
     if (++this.rows === BufferedInsert.ROWS_PER_INSERT) this.flush();
   }
 
@@ -48,7 +58,7 @@ export class BufferedInsert {
 
   flush(): void {
     if (this.rows === 0) return;
-    this.statementFor(this.rows).run(this.values);
+    this.statementFor(this.rows).run(...this.values);
     this.values = [];
     this.rows = 0;
   }
@@ -56,8 +66,7 @@ export class BufferedInsert {
   private statementFor(rows: number): Database.Statement {
     let statement = this.statements.get(rows);
     if (!statement) {
-      const tuple = `(${new Array<string>(this.width).fill('?').join(', ')})`;
-      statement = this.db.prepare(`${this.head} VALUES ${new Array<string>(rows).fill(tuple).join(', ')}`);
+      statement = this.db.prepare(`${this.head} VALUES ${new Array<string>(rows).fill(this.tuple).join(', ')}`);
       this.statements.set(rows, statement);
     }
     return statement;
@@ -157,10 +166,11 @@ export class SilverWriter {
     let flags: QualityFlag[];
     if ((shape & FLAGGABLE_BITS) === FLAGGABLE_BITS) {
       // Every value the flags read is written here as given (a TMDB movies row): only the id comes back.
-      filmId = this.upsertStatement(shape, batchId).get(values) as number;
+      // Spread, not an array: better-sqlite3 binds arguments a little faster than an array's elements.
+      filmId = this.upsertStatement(shape, batchId).get(...values) as number;
       flags = this.flagsOf(columns as FlaggableValues);
     } else {
-      const stored = this.upsertStatement(shape | STORED_BIT, batchId).get(values) as FlaggableValues & {
+      const stored = this.upsertStatement(shape | STORED_BIT, batchId).get(...values) as FlaggableValues & {
         id: number;
       };
       filmId = stored.id;

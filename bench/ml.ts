@@ -68,9 +68,9 @@ function seedFolds(n: number): { folds: Fold[]; source: string } {
 }
 
 /** Mean over repeats of R^2 on pooled out-of-fold predictions (scikit-learn's cross_val_predict + r2_score). */
-function pooledCvR2(algorithm: AlgorithmName, params: Params, X: Matrix, y: Float64Array, folds: Fold[]) {
+function pooledCvR2(algorithm: AlgorithmName, params: Params, X: Matrix, y: Float64Array, folds: Fold[], seed = 42) {
   const started = performance.now();
-  const cv = crossValidate(() => createEstimator(algorithm, 'regression', params, 42), X, y, folds, ['r2']);
+  const cv = crossValidate(() => createEstimator(algorithm, 'regression', params, seed), X, y, folds, ['r2']);
   const repeats = Math.max(...folds.map((f) => f.repeat ?? 0)) + 1;
   let total = 0;
   for (let r = 0; r < repeats; r++) {
@@ -191,6 +191,49 @@ gs = GridSearchCV(RandomForestRegressor(random_state=42), grid, cv=5, scoring='n
 print(json.dumps({'rows': len(Xtv), 'seconds': round(time.perf_counter() - t, 2), 'best': gs.best_params_}))
 `;
 
+/** The learners' random seeds the parity rows average over (ours and scikit-learn's random_state alike). */
+const PARITY_SEEDS = [0, 1, 2, 3, 4];
+
+/** Mean and standard deviation over PARITY_SEEDS of the pooled 5-fold x 3 R^2, all on the same folds. */
+function paritySpread(algorithm: AlgorithmName, params: Params, X: Matrix, y: Float64Array, folds: Fold[]) {
+  const scores = PARITY_SEEDS.map((seed) => pooledCvR2(algorithm, params, X, y, folds, seed).r2);
+  return meanSd(scores);
+}
+
+function meanSd(scores: number[]) {
+  const mean = scores.reduce((a, b) => a + b, 0) / scores.length;
+  const sd = Math.sqrt(scores.reduce((a, b) => a + (b - mean) ** 2, 0) / Math.max(1, scores.length - 1));
+  return { mean: round(mean, 4), sd: round(sd, 4), scores };
+}
+
+/**
+ * The same at scikit-learn's and XGBoost's side: the anchor's models and settings, random_state 0..4, on
+ * KFold(5, shuffle, random_state=0..2) as the anchor (the folds ours read from the committed fixture).
+ */
+const PY_PARITY = `
+import json, sys, numpy as np, pandas as pd
+from sklearn.model_selection import KFold, cross_val_predict
+from sklearn.ensemble import GradientBoostingRegressor, RandomForestRegressor
+from sklearn.metrics import r2_score
+import xgboost as xgb
+d = pd.read_csv(sys.argv[1]); d = d[d.release_date.notna() & (d.genres.str.len() > 2)]
+r = d[(d.budget > 0) & (d.revenue > 0)].copy(); r['log_budget'] = np.log1p(r.budget)
+X = r[['runtime','popularity','vote_average','log_budget']].fillna(0).values; y = np.log1p(r.revenue.values)
+models = {
+  'gb': lambda s: GradientBoostingRegressor(n_estimators=100, learning_rate=0.1, max_depth=3, random_state=s),
+  'xgb': lambda s: xgb.XGBRegressor(n_estimators=100, learning_rate=0.1, max_depth=3, random_state=s, n_jobs=2),
+  'rf': lambda s: RandomForestRegressor(n_estimators=100, max_depth=10, random_state=s, n_jobs=-1),
+}
+out = {}
+for name, make in models.items():
+  scores = []
+  for s in ${JSON.stringify(PARITY_SEEDS)}:
+    r2s = [r2_score(y, cross_val_predict(make(s), X, y, cv=KFold(5, shuffle=True, random_state=rep))) for rep in range(3)]
+    scores.append(round(float(np.mean(r2s)), 4))
+  out[name] = scores
+print(json.dumps(out))
+`;
+
 /** Runs the anchors' scikit-learn scripts in this same run (skipped without /usr/bin/python3 + sklearn). */
 function runPython(quick: boolean): Record<string, unknown> | null {
   const python = '/usr/bin/python3';
@@ -221,9 +264,14 @@ function runPython(quick: boolean): Record<string, unknown> | null {
     out.predict_one_row_ms = j['predict_one_row_ms_median/gb100'];
   }
   if (!quick) {
-    const script = path.join(mkdtempSync(path.join(tmpdir(), 'greenlight-bench-')), 'grid.py');
+    const dir = mkdtempSync(path.join(tmpdir(), 'greenlight-bench-'));
+    const script = path.join(dir, 'grid.py');
     writeFileSync(script, PY_GRID);
     out.rf_grid = JSON.parse(execFileSync(python, [script, CSV], { encoding: 'utf8' }));
+    const parity = path.join(dir, 'parity.py');
+    writeFileSync(parity, PY_PARITY);
+    const seeds = JSON.parse(execFileSync(python, [parity, CSV], { encoding: 'utf8' })) as Record<string, number[]>;
+    out.parity_over_seeds = Object.fromEntries(Object.entries(seeds).map(([name, scores]) => [name, meanSd(scores)]));
   }
   return out;
 }
@@ -274,6 +322,17 @@ export async function runMlBench(options: { python?: boolean; quick?: boolean } 
     fit_seconds: fit,
     fit_rows: n,
     predict_one_row_ms: round(median(latencies.slice(200)), 4),
+    /**
+     * Parity at the anchor's own settings, over five learner seeds on the same folds (a single seed's R^2 moves by
+     * about 0.002 with the seed alone: bootstrap draws, and ties between features that split alike).
+     */
+    parity_over_seeds: options.quick
+      ? null
+      : {
+          gbdt: paritySpread('gbdt', {}, X, y, folds),
+          gbdt_exact: paritySpread('gbdt', { max_bins: EXACT_MAX_BINS }, X, y, folds),
+          rf_d10: paritySpread('rf', { n_estimators: 100, max_depth: 10 }, X, y, folds),
+        },
     rf_grid: options.quick ? null : rfGrid(X, y),
     rf_grid_pool: options.quick ? null : await rfGridPooled(X, y),
   };

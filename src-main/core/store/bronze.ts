@@ -18,14 +18,21 @@ export interface BronzeWriter {
   flush(): void;
 }
 
+/** Bronze rows held before they are written (about 1.2 MB of text for TMDB rows). */
+export const BRONZE_ROWS_PER_FLUSH = 1024;
+
 /** A writer for one batch's rows, inserting them many at a time. */
 export function bronzeWriter(db: Db, batchId: number): BronzeWriter {
-  // The batch id is written into the statement: a row binds only its number and its fields.
+  // The batch id is written into the statement: a row binds only its number and its fields. Rows are written
+  // BRONZE_ROWS_PER_FLUSH at a time: measured on 100,000 TMDB rows, writing bronze in runs of 1,024 rows
+  // between the films' upserts (rather than 128) cut SQLite's time for both by about a third (the pages of
+  // each table are filled and written out together).
   const rows = new BufferedInsert(
     db,
     'INSERT INTO bronze_rows (batch_id, row_number, fields_json)',
     2,
     `(${Math.trunc(batchId)}, ?, ?)`,
+    BRONZE_ROWS_PER_FLUSH,
   );
   return {
     write: (rowNumber, fields) => rows.add2(rowNumber, JSON.stringify(fields)),

@@ -20,14 +20,16 @@ export interface UpsertResult {
 
 /**
  * Rows for one table, buffered and written `ROWS_PER_INSERT` at a time with one multi-row INSERT: one
- * statement per row made the per-call cost dominate big imports (bronze rows, flags). The caller flushes
- * before anything that must see the rows (a delete of the same film's flags, the commit).
+ * statement per row made the per-call cost dominate big imports (bronze rows, flags). With `rowsPerFlush`
+ * above that, rows wait until that many are buffered and are then written by several such INSERTs in a row.
+ * The caller flushes before anything that must see the rows (a delete of the same film's flags, the commit).
  */
 export class BufferedInsert {
   static readonly ROWS_PER_INSERT = 128;
   private values: unknown[] = [];
   private rows = 0;
   private readonly statements = new Map<number, Database.Statement>();
+  private readonly rowsPerFlush: number;
 
   /**
    * `head` is `INSERT [OR IGNORE] INTO table (columns)`; `width` the number of values a row binds; `tuple` one
@@ -38,18 +40,21 @@ export class BufferedInsert {
     private readonly head: string,
     private readonly width: number,
     private readonly tuple = `(${new Array<string>(width).fill('?').join(', ')})`,
-  ) {}
+    rowsPerFlush = BufferedInsert.ROWS_PER_INSERT,
+  ) {
+    this.rowsPerFlush = Math.max(1, Math.floor(rowsPerFlush));
+  }
 
   /** Queues one row (exactly `width` values). */
   add(row: unknown[]): void {
     for (let i = 0; i < row.length; i++) this.values.push(row[i]);
-    if (++this.rows === BufferedInsert.ROWS_PER_INSERT) this.flush();
+    if (++this.rows === this.rowsPerFlush) this.flush();
   }
 
   /** Queues one row of two values (no array made for it). */
   add2(a: unknown, b: unknown): void {
     this.values.push(a, b);
-    if (++this.rows === BufferedInsert.ROWS_PER_INSERT) this.flush();
+    if (++this.rows === this.rowsPerFlush) this.flush();
   }
 
   get pending(): number {
@@ -58,7 +63,15 @@ export class BufferedInsert {
 
   flush(): void {
     if (this.rows === 0) return;
-    this.statementFor(this.rows).run(...this.values);
+    const perInsert = BufferedInsert.ROWS_PER_INSERT;
+    const values = this.values;
+    if (this.rows <= perInsert) this.statementFor(this.rows).run(...values);
+    else {
+      for (let row = 0; row < this.rows; row += perInsert) {
+        const rows = Math.min(perInsert, this.rows - row);
+        this.statementFor(rows).run(...values.slice(row * this.width, (row + rows) * this.width));
+      }
+    }
     this.values = [];
     this.rows = 0;
   }

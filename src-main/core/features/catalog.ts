@@ -2,7 +2,14 @@
  * The features the app knows by name: single values, term groups (one column per vocabulary term) and
  * track records; and the named sets built from them.
  */
-import { TRACK_STAT_NAMES, type ScalarName, type TermList, type TrackStat, type TrackWho } from './types';
+import {
+  TRACK_STAT_NAMES,
+  type FranchiseStat,
+  type ScalarName,
+  type TermList,
+  type TrackStat,
+  type TrackWho,
+} from './types';
 
 export const SCALAR_LABELS: Record<ScalarName, string> = {
   log_budget: 'budget',
@@ -93,6 +100,31 @@ export const TRACK_LABELS = Object.fromEntries(
  */
 export const COMPANY_TRACK_GROUP = 'company_records';
 
+/**
+ * Name of the group that adds the franchise record (franchise.ts): the earlier films in the data whose titles
+ * the film continues ("Iron Man" -> "Iron Man 2"), released strictly before it, and how they did. Read from the
+ * title, so a film typed in the form gets it the same way as in training.
+ */
+export const FRANCHISE_GROUP = 'franchise_records';
+
+/**
+ * The stats the franchise group adds (measured with bench/greenlight-ideas.ts: these three lifted hit AUC most;
+ * the best and the latest earlier film's revenue stay available by name).
+ */
+export const FRANCHISE_STATS: FranchiseStat[] = [
+  'franchise_prior_films',
+  'franchise_prior_mean_log_revenue',
+  'franchise_last_log_roi',
+];
+
+export const FRANCHISE_LABELS: Record<FranchiseStat, string> = {
+  franchise_prior_films: 'earlier films in its franchise (by title)',
+  franchise_prior_mean_log_revenue: "franchise's earlier films, mean log revenue",
+  franchise_prior_max_log_revenue: "franchise's best earlier film",
+  franchise_last_log_revenue: "franchise's latest earlier film",
+  franchise_last_log_roi: "franchise's latest earlier film, revenue / budget",
+};
+
 /** Name of the group that adds every track-record column (when credits exist). */
 export const TRACK_GROUP = 'track_records';
 
@@ -103,7 +135,8 @@ export const TRACK_GROUP = 'track_records';
  * revenue for no reason but how much was typed; and viewer-tagged keywords (POST_RELEASE_KEYWORDS). Studios
  * enter as membership of the top companies and as the companies' track records from earlier films (their
  * pooled prior film count reads as studio scale: extra unknown co-producers add nothing), never as a count
- * of companies listed.
+ * of companies listed. Franchise records come from the title alone (a title the analyst types), never from
+ * how the film's page was filled in.
  */
 export const GREENLIGHT_SET: string[] = [
   'log_budget',
@@ -120,6 +153,7 @@ export const GREENLIGHT_SET: string[] = [
   'n_countries',
   TRACK_GROUP,
   COMPANY_TRACK_GROUP,
+  FRANCHISE_GROUP,
 ];
 
 export const FEATURE_SETS: Record<string, string[]> = {
@@ -129,7 +163,7 @@ export const FEATURE_SETS: Record<string, string[]> = {
 
 export const FEATURE_SET_DESCRIPTIONS: Record<string, string> = {
   greenlight:
-    'Pre-release only: budget, runtime, date, language, countries, genres, studios and their track records, keywords, director and cast track records.',
+    'Pre-release only: budget, runtime, date, language, countries, genres, studios and their track records, keywords, director and cast track records, and the earlier films of its franchise (by title).',
   tracking:
     'Greenlight plus what is known only after release: popularity, vote count, vote average, and how complete the TMDB page is.',
 };
@@ -143,7 +177,15 @@ export function knownFeatureNames(): string[] {
   const track = (['director', 'cast', 'company'] as TrackWho[]).flatMap((who) =>
     TRACK_STAT_NAMES.map((s) => `${who}_${s}`),
   );
-  return [...Object.keys(SCALAR_LABELS), ...Object.keys(TERM_GROUPS), TRACK_GROUP, COMPANY_TRACK_GROUP, ...track];
+  return [
+    ...Object.keys(SCALAR_LABELS),
+    ...Object.keys(TERM_GROUPS),
+    TRACK_GROUP,
+    COMPANY_TRACK_GROUP,
+    FRANCHISE_GROUP,
+    ...track,
+    ...Object.keys(FRANCHISE_LABELS),
+  ];
 }
 
 /**

@@ -31,6 +31,7 @@ export function toFilmFacts(film: FilmInput | SilverFilm): FilmFacts {
   const day = dayNumber(date);
   const when = day === null ? null : new Date(day * 86_400_000);
   return {
+    title: film.title?.trim() || null,
     budget: positiveOrNull(film.budget),
     runtime: positiveOrNull(film.runtime ?? null),
     day,

@@ -10,6 +10,9 @@ import {
   SCALAR_LABELS,
   TERM_GROUPS,
   COMPANY_TRACK_GROUP,
+  FRANCHISE_GROUP,
+  FRANCHISE_LABELS,
+  FRANCHISE_STATS,
   TRACK_GROUP,
   TRACK_LABELS,
   TRACK_STATS,
@@ -18,12 +21,14 @@ import {
 } from './catalog';
 import { termKey, toFilmFacts } from './film-facts';
 import { inFixedDollars } from './inflation';
+import { franchiseRecord, type FranchiseRecord } from './franchise';
 import { budgetVsMarket, buildTrackHistory, hasCredits, trackRecord, type TrackRecord } from './track-records';
 import {
   TRACK_STAT_NAMES,
   type FeatureColumn,
   type FeatureSpec,
   type FilmFacts,
+  type FranchiseStat,
   type ScalarName,
   type TermList,
   type TrackStat,
@@ -90,6 +95,7 @@ export function buildFeatureSpec(
   const credits = hasCredits(historyFilms);
   const columns: FeatureColumn[] = [];
   let wantsTrack = false;
+  let wantsTitles = false;
   for (const name of names) {
     if (isScalarName(name)) {
       if (HISTORY_SCALARS.includes(name)) wantsTrack = true;
@@ -112,6 +118,13 @@ export function buildFeatureSpec(
           label: TRACK_LABELS.company[stat],
           source: { type: 'track', who: 'company', stat },
         });
+      }
+    } else if (name === FRANCHISE_GROUP || name.startsWith('franchise_')) {
+      wantsTrack = true;
+      wantsTitles = true;
+      const stats = name === FRANCHISE_GROUP ? FRANCHISE_STATS : [name as FranchiseStat];
+      for (const stat of stats) {
+        columns.push({ name: stat, label: FRANCHISE_LABELS[stat], source: { type: 'franchise', stat } });
       }
     } else if (name === TRACK_GROUP || /^(director|cast)_prior_/.test(name)) {
       if (!credits) {
@@ -140,7 +153,11 @@ export function buildFeatureSpec(
     columns,
     hitMultiple,
     history: wantsTrack
-      ? buildTrackHistory(historyFilms, hitMultiple, { topCast: options.topCast, shrinkage: options.shrinkage })
+      ? buildTrackHistory(historyFilms, hitMultiple, {
+          topCast: options.topCast,
+          shrinkage: options.shrinkage,
+          titles: wantsTitles,
+        })
       : null,
   };
 }
@@ -204,6 +221,8 @@ interface CompiledSpec {
   usesDirector: boolean;
   usesCast: boolean;
   usesCompany: boolean;
+  franchiseColumns: number[];
+  franchiseStat: FranchiseStat[];
 }
 
 /** Raw film terms seen are cached per list up to this many (terms repeat across rows; keywords are many). */
@@ -226,6 +245,8 @@ function compileSpec(spec: FeatureSpec): CompiledSpec {
     usesDirector: false,
     usesCast: false,
     usesCompany: false,
+    franchiseColumns: [],
+    franchiseStat: [],
   };
   for (let j = 0; j < spec.columns.length; j++) {
     const source = spec.columns[j].source;
@@ -242,6 +263,9 @@ function compileSpec(spec: FeatureSpec): CompiledSpec {
       const key = termKey(source.term);
       // Two columns with one key cannot come from a built vocabulary; the first wins, as before.
       if (!group.byKey.has(key)) group.byKey.set(key, j);
+    } else if (source.type === 'franchise') {
+      compiled.franchiseColumns.push(j);
+      compiled.franchiseStat.push(source.stat);
     } else {
       compiled.trackColumns.push(j);
       compiled.trackWho.push(source.who);
@@ -303,6 +327,13 @@ function encodeFactsInto(spec: FeatureSpec, facts: FilmFacts, out: Float64Array,
       const who = compiled.trackWho[t];
       const record = who === 'director' ? director : who === 'cast' ? cast : company;
       out[offset + trackColumns[t]] = record[compiled.trackStat[t]];
+    }
+  }
+  const { franchiseColumns } = compiled;
+  if (franchiseColumns.length > 0) {
+    const record: FranchiseRecord | null = spec.history?.titles ? franchiseRecord(spec.history, facts) : null;
+    for (let t = 0; t < franchiseColumns.length; t++) {
+      out[offset + franchiseColumns[t]] = record ? record[compiled.franchiseStat[t]] : NaN;
     }
   }
 }

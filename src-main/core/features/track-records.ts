@@ -22,7 +22,7 @@ export function hasCredits(films: SilverFilm[]): boolean {
 export function buildTrackHistory(
   films: SilverFilm[],
   hitMultiple: number,
-  options: { topCast?: number; shrinkage?: number } = {},
+  options: { topCast?: number; shrinkage?: number; titles?: boolean } = {},
 ): TrackHistory {
   const topCast = options.topCast ?? DEFAULT_TOP_CAST;
   const history: TrackHistory = {
@@ -33,6 +33,7 @@ export function buildTrackHistory(
     topCast,
     shrinkage: options.shrinkage ?? DEFAULT_SHRINKAGE,
   };
+  if (options.titles) history.titles = [];
   const dated = films
     .map((f) => ({ f, day: dayNumber(f.releaseDate) }))
     .filter((e): e is { f: SilverFilm; day: number } => e.day !== null && (e.f.revenue ?? 0) > 0)
@@ -43,6 +44,7 @@ export function buildTrackHistory(
     const hit = f.budget && f.budget > 0 ? (revenue >= hitMultiple * f.budget ? 1 : 0) : -1;
     const logBudget = f.budget && f.budget > 0 ? round4(Math.log1p(f.budget)) : -1;
     history.films.push([day, round4(Math.log1p(revenue)), hit, logBudget]);
+    history.titles?.push(f.title);
     for (const name of new Set(f.directors.map(termKey))) (history.directors[name] ??= []).push(index);
     for (const name of new Set(f.cast.slice(0, topCast).map(termKey))) (history.cast[name] ??= []).push(index);
     for (const name of new Set(f.companies.map(termKey))) (history.companies![name] ??= []).push(index);
@@ -55,7 +57,7 @@ function round4(x: number): number {
 }
 
 /** Number of history films released strictly before `day` (films are sorted by day). */
-function countBefore(history: TrackHistory, day: number): number {
+export function countBefore(history: TrackHistory, day: number): number {
   let lo = 0;
   let hi = history.films.length;
   while (lo < hi) {
@@ -106,6 +108,11 @@ function prefixSums(history: TrackHistory): PrefixSums {
     prefixCache.set(history, cached);
   }
   return cached;
+}
+
+/** Mean log revenue of the first `before` history films (the films released before some day); NaN for none. */
+export function meanLogRevenueBefore(history: TrackHistory, before: number): number {
+  return before > 0 ? prefixSums(history).logRevenue[before] / before : NaN;
 }
 
 /** How far back the market's budgets are averaged for `budgetVsMarket`: three years. */

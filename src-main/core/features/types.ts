@@ -44,12 +44,22 @@ export const TRACK_STAT_NAMES = [
 ] as const;
 export type TrackStat = (typeof TRACK_STAT_NAMES)[number];
 
+/** What a franchise record reports (franchise.ts): the earlier films a film continues, found by title. */
+export type FranchiseStat =
+  | 'franchise_prior_films'
+  | 'franchise_prior_mean_log_revenue'
+  | 'franchise_prior_max_log_revenue'
+  | 'franchise_last_log_revenue'
+  | 'franchise_last_log_roi';
+
 /** Where one encoded column takes its value from. */
 export type ColumnSource =
   | { type: 'scalar'; scalar: ScalarName }
   /** 1 when the film's list holds the term (case-insensitive), else 0. */
   | { type: 'member'; list: TermList; term: string }
-  | { type: 'track'; who: TrackWho; stat: TrackStat };
+  | { type: 'track'; who: TrackWho; stat: TrackStat }
+  /** The film's franchise record: earlier films whose titles it continues (franchise.ts). */
+  | { type: 'franchise'; stat: FranchiseStat };
 
 export interface FeatureColumn {
   /** Machine name, e.g. 'log_budget', 'genre=Action', 'director_prior_films'. */
@@ -74,6 +84,8 @@ export interface TrackHistory {
   cast: Record<string, number[]>;
   /** Production company (lower-cased name) -> indices into `films`; absent in specs saved before company records. */
   companies?: Record<string, number[]>;
+  /** Per history film, its title as imported: kept only by specs with franchise records (franchise.ts). */
+  titles?: string[];
   /** How many top-billed cast names count toward the cast record. */
   topCast: number;
   /** Shrinkage strength: a person's mean is pulled toward the all-films mean as if they had this many extra films. */
@@ -94,6 +106,8 @@ export interface FeatureSpec {
 
 /** A film as features see it, whatever it came from (silver row or the analyst's input). */
 export interface FilmFacts {
+  /** The title, when known (franchise records read it); null when not given. */
+  title: string | null;
   budget: number | null;
   runtime: number | null;
   /** Days since 1970-01-01 of the release, null when unknown. */

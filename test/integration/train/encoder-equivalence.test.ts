@@ -16,11 +16,13 @@ import {
   TRACK_STAT_NAMES,
   type FeatureSpec,
   type FilmFacts,
+  type FranchiseStat,
   type TrackHistory,
   type TrackStat,
   type TrackWho,
 } from '../../../src-main/core/features/types';
 import type { FilmInput, SilverFilm } from '../../../src-main/shared/film';
+import { FRANCHISE_STAT_NAMES, RARE_WORD_MAX_TITLES, titleParts } from '../../../src-main/core/features/franchise';
 
 const allFilmsMemo = new Map<string, { globalMean: number; globalHitRate: number; globalRoi: number }>();
 function allFilmsBefore(history: TrackHistory, day: number) {
@@ -106,6 +108,66 @@ function referenceBudgetVsMarket(history: TrackHistory, facts: FilmFacts): numbe
   return window.length ? Math.log1p(facts.budget) - mean(window.map((f) => f[3] as number)) : NaN;
 }
 
+/**
+ * The reference franchise record: every earlier history film tried (no first-word index), word rarity counted
+ * by scanning the earlier titles, shared names found with includes (no binary search).
+ */
+/** Every history title split once per history (the reference's only shortcut: splitting is not under test). */
+const referenceTitleMemo = new WeakMap<TrackHistory, ReturnType<typeof titleParts>[]>();
+function referenceTitles(history: TrackHistory) {
+  let parts = referenceTitleMemo.get(history);
+  if (!parts) referenceTitleMemo.set(history, (parts = (history.titles ?? []).map((t) => titleParts(t))));
+  return parts;
+}
+
+function referenceFranchiseRecord(history: TrackHistory, facts: FilmFacts): Record<FranchiseStat, number> {
+  const record = Object.fromEntries(FRANCHISE_STAT_NAMES.map((s) => [s, NaN])) as Record<FranchiseStat, number>;
+  if (facts.day === null && !facts.isNew) return record;
+  const day = facts.day ?? Infinity;
+  const titles = referenceTitles(history);
+  const earlier = history.films.map((f, i) => i).filter((i) => history.films[i][0] < day);
+  const parts = titleParts(facts.title);
+  const rare = (word: string) => earlier.filter((i) => titles[i].words.includes(word)).length <= RARE_WORD_MAX_TITLES;
+  const lists = (index: Record<string, number[]>, names: string[]) => names.map((n) => index[termKey(n)] ?? []);
+  const people = [
+    ...lists(history.directors, facts.directors),
+    ...lists(history.cast, facts.cast.slice(0, history.topCast)),
+  ];
+  const studios = lists(history.companies ?? {}, facts.companies);
+  const small = new Set(
+    'the a an of and to in on at for with from by is it my your his her our their this that who what how when where why or vs up me i you we'.split(
+      ' ',
+    ),
+  );
+  const priors = earlier.filter((i) => {
+    const a = titles[i];
+    const b = parts;
+    if (b.words.length === 0 || a.words.length === 0 || a.words[0] !== b.words[0]) return false;
+    if (a.words.join(' ') === b.words.join(' ')) return false;
+    if (a.key !== '' && a.key === b.key && (a.key.includes(' ') || (a.key.length >= 3 && rare(a.key)))) return true;
+    let p = 0;
+    while (p < Math.min(a.words.length, b.words.length) && a.words[p] === b.words[p]) p++;
+    const shared = a.words.slice(0, p).filter((w) => !small.has(w));
+    const byPeople = people.some((l) => l.includes(i));
+    if (shared.length >= 2) return p === a.words.length || byPeople || studios.some((l) => l.includes(i));
+    return shared.length === 1 && rare(shared[0]) && byPeople;
+  });
+  record.franchise_prior_films = priors.length;
+  if (priors.length === 0) return record;
+  const logs = priors.map((i) => history.films[i][1]);
+  const { globalMean } = allFilmsBefore(history, day);
+  const k = history.shrinkage;
+  record.franchise_prior_mean_log_revenue = (logs.reduce((a, b) => a + b, 0) + k * globalMean) / (logs.length + k);
+  record.franchise_prior_max_log_revenue = Math.max(...logs);
+  record.franchise_last_log_revenue = logs[logs.length - 1];
+  const budgeted = priors.filter((i) => (history.films[i][3] ?? -1) >= 0);
+  if (budgeted.length > 0) {
+    const last = history.films[budgeted[budgeted.length - 1]];
+    record.franchise_last_log_roi = last[1] - (last[3] as number);
+  }
+  return record;
+}
+
 /** The reference: one column at a time, normalising every vocabulary term on every call. */
 function referenceEncode(spec: FeatureSpec, film: FilmInput | SilverFilm): number[] {
   const facts: FilmFacts = toFilmFacts(film);
@@ -118,6 +180,9 @@ function referenceEncode(spec: FeatureSpec, film: FilmInput | SilverFilm): numbe
     }
     if (source.type === 'track') {
       return spec.history ? referenceTrackRecord(spec.history, facts, source.who)[source.stat] : NaN;
+    }
+    if (source.type === 'franchise') {
+      return spec.history ? referenceFranchiseRecord(spec.history, facts)[source.stat] : NaN;
     }
     if (source.scalar === 'log_budget_vs_market') {
       return spec.history ? referenceBudgetVsMarket(spec.history, facts) : NaN;
@@ -180,6 +245,7 @@ describe('compiled encoder', () => {
     ['greenlight', 'greenlight'],
     ['tracking', 'tracking'],
     ['every track-record stat and market budget', everyTrackStat],
+    ['every franchise stat', [...FRANCHISE_STAT_NAMES, 'runtime'].join(',')],
   ])('matches the reference on every film with the %s features', (_label, set) => {
     const spec = buildFeatureSpec(films, set);
     const reference = films.flatMap((f) => referenceEncode(spec, f));

@@ -38,6 +38,8 @@ export const RARE_WORD_MAX_TITLES = 5;
 
 /** A title in lower-case words of letters and digits (any script), ':' kept as its own token. */
 function tokens(title: string): string[] {
+  if (/^[\x20-\x7e]*$/.test(title)) return asciiTokens(title);
+  // Accents off (NFKD, then the combining marks dropped), then the same rules as asciiTokens.
   return title
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
@@ -49,6 +51,30 @@ function tokens(title: string): string[] {
     .trim()
     .split(' ')
     .filter(Boolean);
+}
+
+/**
+ * The same tokens for a plain ASCII title (most of them) in one pass, without regular expressions: letters and
+ * digits make words, an apostrophe or backtick joins ("Ocean's" -> "oceans"), '&' is the word 'and', ':' its
+ * own token, anything else a break.
+ */
+function asciiTokens(title: string): string[] {
+  const out: string[] = [];
+  let word = '';
+  for (let i = 0; i < title.length; i++) {
+    const c = title.charCodeAt(i);
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) word += title[i];
+    else if (c >= 65 && c <= 90) word += String.fromCharCode(c + 32);
+    else if (c === 39 || c === 96) continue;
+    else {
+      if (word) out.push(word);
+      word = '';
+      if (c === 38) out.push('and');
+      else if (c === 58) out.push(':');
+    }
+  }
+  if (word) out.push(word);
+  return out;
 }
 
 function dropLeadingArticles(words: string[]): string[] {
@@ -74,7 +100,21 @@ export interface TitleParts {
 
 /** Splits a title into its words and its franchise key. */
 export function titleParts(title: string | null | undefined): TitleParts {
-  const all = tokens(title ?? '');
+  const text = title ?? '';
+  let parts = partsCache.get(text);
+  if (!parts) {
+    parts = splitTitle(text);
+    if (partsCache.size < PARTS_CACHE_LIMIT) partsCache.set(text, parts);
+  }
+  return parts;
+}
+
+/** Titles split so far (a forecast's what-if sweep encodes one title dozens of times), up to a limit. */
+const partsCache = new Map<string, Readonly<TitleParts>>();
+const PARTS_CACHE_LIMIT = 20_000;
+
+function splitTitle(title: string): TitleParts {
+  const all = tokens(title);
   const words = dropLeadingArticles(all.filter((w) => w !== ':'));
   const colon = all.indexOf(':');
   let head = dropLeadingArticles(colon < 0 ? all : all.slice(0, colon));
@@ -199,6 +239,9 @@ const MISSING: FranchiseRecord = Object.freeze(
   Object.fromEntries(FRANCHISE_STAT_NAMES.map((stat) => [stat, NaN])),
 ) as FranchiseRecord;
 
+/** The record of a film that continues no earlier film (shared: callers only read it). */
+const NONE: FranchiseRecord = Object.freeze({ ...MISSING, franchise_prior_films: 0 });
+
 /** Indices of the history films (released strictly before the film) that the film continues, in release order. */
 export function franchisePriors(history: TrackHistory, facts: FilmFacts): number[] {
   if (facts.day === null && !facts.isNew) return [];
@@ -224,8 +267,8 @@ export function franchisePriors(history: TrackHistory, facts: FilmFacts): number
 export function franchiseRecord(history: TrackHistory, facts: FilmFacts): FranchiseRecord {
   if (facts.day === null && !facts.isNew) return MISSING;
   const priors = franchisePriors(history, facts);
+  if (priors.length === 0) return NONE;
   const record = { ...MISSING, franchise_prior_films: priors.length };
-  if (priors.length === 0) return record;
   const before = facts.day === null ? history.films.length : countBefore(history, facts.day);
   const k = history.shrinkage;
   let sum = 0;

@@ -41,6 +41,20 @@ describe('franchise titles', () => {
     expect(titleParts('300').key).toBe('300');
     expect(titleParts('Apollo 13').key).toBe('apollo 13');
     expect(titleParts(null)).toEqual({ words: [], key: '' });
+    // Plain ASCII titles take a one-pass tokenizer; others the Unicode rules: both read alike.
+    expect(titleParts('Ocean\u2019s Twelve')).toEqual(titleParts("Ocean's Twelve"));
+    expect(titleParts('Amélie & Co: Part 2')).toEqual(titleParts('AMELIE & CO: part 2'));
+    expect(titleParts('Amélie & Co: Part 2')).toEqual({
+      words: ['amelie', 'and', 'co', 'part', '2'],
+      key: 'amelie and co',
+    });
+    expect(titleParts('X-Men: Days of Future Past')).toEqual({
+      words: ['x', 'men', 'days', 'of', 'future', 'past'],
+      key: 'x men',
+    });
+    expect(titleParts('Cry_Wolf').words).toEqual(['cry', 'wolf']);
+    expect(titleParts('Léon: The Professional').key).toBe('leon');
+    expect(titleParts('千と千尋の神隠し').words).toEqual(['千と千尋の神隠し']);
   });
 
   it('find sequels by number, roman numeral, "the Third", subtitle and whole-title prefix', () => {

@@ -140,3 +140,20 @@ export function formatMetric(name: string, value: number | null | undefined): st
 }
 
 export const MONEY_FORMATS_HINT = 'Type money as 90M, 1.5B, 750K or $90,000,000.';
+
+/**
+ * A membership column ('genre=Drama') with the film's value 'yes' or 'no', split for display:
+ * { group: 'genre', term: 'Drama', member: false }. Null for any other feature or value.
+ */
+export function membership(
+  feature: string,
+  value: string | undefined,
+): { group: string; term: string; member: boolean } | null {
+  const equals = feature.indexOf('=');
+  if (equals <= 0 || (value !== 'yes' && value !== 'no')) return null;
+  return {
+    group: feature.slice(0, equals).replace(/_/g, ' '),
+    term: feature.slice(equals + 1),
+    member: value === 'yes',
+  };
+}

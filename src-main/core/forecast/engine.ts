@@ -118,8 +118,7 @@ export function blankFieldWarnings(
 ): string[] {
   const warnings: string[] = [];
   for (const { field, what, feeds, reading, against } of BLANKABLE_INPUTS) {
-    const value = input[field];
-    if (typeof value === 'string' ? value.length > 0 : (value?.length ?? 0) > 0) continue;
+    if ((input[field]?.length ?? 0) > 0) continue; // a typed name list, code list or language
     const fed = contributions.filter((c) => feeds(c.feature));
     if (fed.length === 0) continue;
     const effect = fed.reduce((sum, c) => sum + c.effect, 0);

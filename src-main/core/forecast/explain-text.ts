@@ -3,6 +3,7 @@
  * still add up (with the base) to the model's raw prediction.
  */
 import type { Contribution } from '../../shared/forecast';
+import { membership } from '../../shared/format';
 import type { FeatureContribution } from '../models/types';
 
 const readable = new Map<string, string>();
@@ -21,23 +22,18 @@ export function readableFeature(feature: string): string {
   return text;
 }
 
-/** 'genre=Drama' with value 'no' -> 'not genre Drama'; 'yes' -> 'genre Drama'; null for other features. */
-function membershipSubject(feature: string, value: string): string | null {
-  const equals = feature.indexOf('=');
-  if (equals <= 0 || (value !== 'yes' && value !== 'no')) return null;
-  const subject = `${feature.slice(0, equals).replace(/_/g, ' ')} ${feature.slice(equals + 1)}`;
-  return value === 'no' ? `not ${subject}` : subject;
-}
-
 export function describeContributions(contributions: readonly FeatureContribution[], scale: string): Contribution[] {
   return [...contributions]
     .sort((a, b) => Math.abs(b.effect) - Math.abs(a.effect))
     .map((c) => {
       const label = readableFeature(c.feature);
       const value = c.value ?? '';
-      const subject =
-        membershipSubject(c.feature, value) ??
-        (value && !label.toLowerCase().includes(value.toLowerCase()) ? `${label} ${value}` : label);
+      const member = membership(c.feature, value);
+      const subject = member
+        ? `${member.member ? '' : 'not '}${member.group} ${member.term}`
+        : value && !label.toLowerCase().includes(value.toLowerCase())
+          ? `${label} ${value}`
+          : label;
       const sign = c.effect >= 0 ? '+' : '\u2212';
       return {
         feature: c.feature,

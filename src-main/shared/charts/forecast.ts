@@ -7,7 +7,7 @@
  */
 import type { EChartsOption } from 'echarts';
 import type { Contribution, Forecast, WhatIfPoint } from '../forecast';
-import { formatMoney, formatMonth, formatPercent } from '../format';
+import { formatMoney, formatMonth, formatPercent, membership } from '../format';
 import { axisStyle, baseOption, lightChartTheme, type ChartTheme } from './theme';
 
 /** How many contributions the waterfall shows before grouping the rest as "other". */
@@ -161,15 +161,10 @@ export interface WaterfallStep {
  * "genre=Drama" on a film that is not a drama reads as if it were one.
  */
 export function featureLabel(c: Pick<Contribution, 'feature' | 'value'>): string {
+  const member = membership(c.feature, c.value);
+  if (member) return `${member.group}: ${member.member ? '' : 'not '}${member.term}`;
   const name = c.feature.replace(/^log_/, '').replace(/_/g, ' ');
-  const equals = c.feature.indexOf('=');
-  if (equals > 0) {
-    const group = name.slice(0, equals);
-    const term = c.feature.slice(equals + 1);
-    if (c.value === 'no') return `${group}: not ${term}`;
-    if (c.value === 'yes') return `${group}: ${term}`;
-    return name;
-  }
+  if (c.feature.includes('=')) return name;
   return c.value ? `${name}: ${c.value}` : name;
 }
 

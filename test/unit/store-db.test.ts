@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DatabaseOpenError, openDatabase, backupDatabase } from '../../src-main/core/store/db';
+import Database from 'better-sqlite3';
+import { DatabaseOpenError, openDatabase, backupDatabase, PAGE_SIZE } from '../../src-main/core/store/db';
 import { migrations } from '../../src-main/core/store/migrations';
 
 const dirs: string[] = [];
@@ -28,6 +29,30 @@ describe('openDatabase', () => {
     const versions = db.prepare('SELECT version FROM schema_migrations').pluck().all();
     expect(versions).toEqual(migrations.map((m) => m.version));
     db.close();
+  });
+
+  it('gives a new file 16 KiB pages and leaves an existing file at its own page size', () => {
+    const fresh = tempFile('fresh.sqlite');
+    const db = openDatabase(fresh);
+    expect(PAGE_SIZE).toBe(16384);
+    expect(db.pragma('page_size', { simple: true })).toBe(PAGE_SIZE);
+    db.close();
+    // An empty file counts as new, as SQLite treats it.
+    const empty = tempFile('empty.sqlite');
+    fs.writeFileSync(empty, '');
+    const fromEmpty = openDatabase(empty);
+    expect(fromEmpty.pragma('page_size', { simple: true })).toBe(PAGE_SIZE);
+    fromEmpty.close();
+    // A database made before (SQLite's default 4 KiB pages, WAL) keeps its pages and opens as usual.
+    const older = tempFile('older.sqlite');
+    const made = new Database(older);
+    made.pragma('journal_mode = WAL');
+    made.exec('CREATE TABLE kept (x)');
+    made.close();
+    const reopened = openDatabase(older);
+    expect(reopened.pragma('page_size', { simple: true })).toBe(4096);
+    expect(reopened.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'films'").pluck().get()).toBe(1);
+    reopened.close();
   });
 
   it('is idempotent: reopening applies nothing twice', () => {

@@ -28,15 +28,25 @@ export interface OpenOptions {
 const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
 
 /**
+ * Page size of new databases (SQLite's default is 4 KiB). A film's row (lists as JSON) and a bronze row are
+ * each about 1.2 KB: on 4 KiB pages three fit a page with much of a page left over, and every page costs its own
+ * WAL frame and write call. Measured with the sqlite3 command line writing the same 100,000 TMDB rows into our
+ * schema: 3.0-3.8 s on 4 KiB pages, 1.9-2.0 s on 16 KiB, 1.8 s on 64 KiB (which makes every small write, a saved
+ * scenario or a setting, rewrite 64 KiB). Databases created before keep their page size.
+ */
+export const PAGE_SIZE = 16384;
+
+/**
  * Opens (creating if needed) the Greenlight database: WAL, foreign keys on, migrations applied each in its
  * own transaction. Refuses, with a clear message, a file that is not SQLite, fails its integrity check, or
  * was written by a newer Greenlight (applied migrations this code does not know).
  */
 export function openDatabase(file: string, options: OpenOptions = {}): Db {
   const inMemory = file === ':memory:';
+  let isNew = inMemory;
   if (!inMemory) {
     fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-    assertLooksLikeSqlite(file);
+    isNew = assertLooksLikeSqlite(file);
   }
   let db: Db;
   try {
@@ -45,6 +55,8 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     throw new DatabaseOpenError(`Cannot open the database ${file}: ${(err as Error).message}`, 'cannot_open', file);
   }
   try {
+    // Before the first table and before WAL: a page size is fixed once the file has content.
+    if (isNew && !options.readonly) db.pragma(`page_size = ${PAGE_SIZE}`);
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
     if (!inMemory && !options.readonly) db.pragma('journal_mode = WAL');
@@ -63,17 +75,18 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   }
 }
 
-function assertLooksLikeSqlite(file: string): void {
+/** Refuses a file that exists with content but is not SQLite; returns true when the database is new (no file or empty). */
+function assertLooksLikeSqlite(file: string): boolean {
   let fd: number;
   try {
     fd = fs.openSync(file, 'r');
   } catch {
-    return; // does not exist yet: SQLite creates it
+    return true; // does not exist yet: SQLite creates it
   }
   try {
     const head = Buffer.alloc(16);
     const read = fs.readSync(fd, head, 0, 16, 0);
-    if (read === 0) return; // an empty file is a new database
+    if (read === 0) return true; // an empty file is a new database
     if (read < 16 || !head.equals(SQLITE_MAGIC)) {
       throw new DatabaseOpenError(
         `${file} is not a Greenlight database (it is not an SQLite file). Restore it from a backup or choose another file.`,
@@ -81,6 +94,7 @@ function assertLooksLikeSqlite(file: string): void {
         file,
       );
     }
+    return false;
   } finally {
     fs.closeSync(fd);
   }

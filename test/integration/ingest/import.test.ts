@@ -397,6 +397,12 @@ describe('transactions', () => {
 
   it('the list tables keep no name indexes (migration 003); imports leave foreign keys on, commit or rollback', async () => {
     const { db } = tempDatabase();
+    // The import's own settings (page cache, statement journals in memory) are put back too.
+    const settings = () => ({
+      cache: db.pragma('cache_size', { simple: true }),
+      tempStore: db.pragma('temp_store', { simple: true }),
+    });
+    const before = settings();
     const indexes = () =>
       db
         .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'film_%name' ORDER BY name")
@@ -407,6 +413,7 @@ describe('transactions', () => {
     await expect(importFile(db, fixture('movies-missing-id.csv'))).rejects.toThrowError(ImportError);
     expect(indexes()).toEqual([]);
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(settings()).toEqual(before);
     expect(searchFilms(db, { genre: 'Drama', limit: 10, offset: 0 }).total).toBe(2);
     db.close();
   });

@@ -8,10 +8,20 @@ import { qualityFlagger, type FlaggableValues, type QualityFlag } from '../inges
 import { castJson, crewJson, TERM_KINDS, TERM_LISTS, termListJson } from '../ingest/list-json';
 import { FILM_COLUMNS, type CrewMember, type TypedCredits, type TypedFilm } from '../ingest/types';
 
-/** The key silver upserts by: the TMDB id when known, else the lower-cased title and release year. */
+/** The key silver upserts by: the TMDB id when known, else the title (see titleMatchKey) and release year. */
 export function naturalKey(tmdbId: number | null, title: string, year: number | null | undefined): string {
-  return tmdbId !== null ? `tmdb:${tmdbId}` : `title:${title.trim().toLowerCase()}|${year ?? ''}`;
+  return tmdbId !== null ? `tmdb:${tmdbId}` : `title:${titleMatchKey(title)}|${year ?? ''}`;
 }
+
+/**
+ * A title as a file without ids is matched: trimmed, composed Unicode (NFC: an 'é' written as 'e' plus an accent,
+ * as macOS and some exports write it, is the same title) and lower-case in any script. Accents still count.
+ */
+export function titleMatchKey(title: string): string {
+  return title.trim().normalize('NFC').toLowerCase();
+}
+
+const NON_ASCII = /[\u0080-\uffff]/;
 
 export interface UpsertResult {
   filmId: number;
@@ -116,6 +126,7 @@ export class SilverWriter {
       byTitleYear: db.prepare(
         'SELECT natural_key FROM films WHERE title = ? COLLATE NOCASE AND release_year IS ? LIMIT 2',
       ),
+      titlesOfYear: db.prepare('SELECT natural_key, title FROM films WHERE release_year IS ?').raw(),
       credits: db.prepare('UPDATE films SET cast_json = ?, crew_json = ? WHERE tmdb_id = ? RETURNING id').pluck(),
       crewOf: db.prepare('SELECT crew_json FROM films WHERE id = ?').pluck(),
       setCrew: db.prepare('UPDATE films SET crew_json = ? WHERE id = ?'),
@@ -143,7 +154,17 @@ export class SilverWriter {
     let key = naturalKey(film.tmdbId, columns.title, columns.release_year);
     if (film.tmdbId === null) {
       // A studio file naming a film silver already holds (from TMDB) updates it rather than duplicating it.
-      const matches = this.s.byTitleYear.pluck().all(columns.title.trim(), columns.release_year ?? null) as string[];
+      const title = columns.title.trim();
+      const year = columns.release_year ?? null;
+      let matches = this.s.byTitleYear.pluck().all(title, year) as string[];
+      // NOCASE folds ASCII letters only ('AMÉLIE' is not 'Amélie' to it), and neither it nor '=' sees an accent
+      // written as its own character: other titles are compared with that year's in titleMatchKey's form.
+      if (matches.length === 0 && NON_ASCII.test(title)) {
+        const wanted = titleMatchKey(title);
+        matches = (this.s.titlesOfYear.all(year) as [string, string][])
+          .filter(([, stored]) => titleMatchKey(stored) === wanted)
+          .map(([storedKey]) => storedKey);
+      }
       if (matches.length === 1) key = matches[0];
     }
     const values = this.values;

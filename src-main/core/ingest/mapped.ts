@@ -146,10 +146,12 @@ function codeOf(name: string, length: number): string | null {
 
 export function mappedTyper(fileName: string, header: string[], mapping: Record<string, string>): RowTyper {
   const at = resolveMapping(fileName, header, mapping);
-  const has = (f: MappedField) => at.has(f);
   return (fields) => {
     const problems: RowProblem[] = [];
     const get = (f: MappedField) => cell(fields, at.get(f));
+    // A blank cell says nothing: the field is left out, so a film silver already holds keeps its value (a
+    // studio export with a few empty cells must not erase TMDB's budget, genres or directors).
+    const has = (f: MappedField) => at.has(f) && get(f).trim() !== '';
     const title = get('title');
     if (title.trim() === '') problems.push({ field: mapping.title, reason: 'is empty; every film needs a title' });
     const columns: Partial<FilmColumns> & { title: string } = { title };
@@ -157,14 +159,32 @@ export function mappedTyper(fileName: string, header: string[], mapping: Record<
     const tmdbId = has('tmdb_id') ? read('tmdb_id', () => parseInteger(get('tmdb_id'), 'a TMDB id'), null) : null;
     if (tmdbId !== null && tmdbId <= 0)
       problems.push({ field: mapping.tmdb_id, reason: `"${tmdbId}" is not a TMDB id (ids are positive)` });
-    if (has('budget')) columns.budget = read('budget', () => zeroIsUnknown(parseMoney(get('budget'))), null);
-    if (has('revenue')) columns.revenue = read('revenue', () => zeroIsUnknown(parseMoney(get('revenue'))), null);
+    // Zero money or runtime means unknown: left out like a blank.
+    const known = <K extends 'budget' | 'revenue' | 'runtime'>(column: K, value: number | null) => {
+      if (value !== null) columns[column] = value;
+    };
+    if (has('budget'))
+      known(
+        'budget',
+        read('budget', () => zeroIsUnknown(parseMoney(get('budget'))), null),
+      );
+    if (has('revenue'))
+      known(
+        'revenue',
+        read('revenue', () => zeroIsUnknown(parseMoney(get('revenue'))), null),
+      );
     if (has('runtime'))
-      columns.runtime = read('runtime', () => zeroIsUnknown(parseNumber(get('runtime'), 'a number of minutes')), null);
+      known(
+        'runtime',
+        read('runtime', () => zeroIsUnknown(parseNumber(get('runtime'), 'a number of minutes')), null),
+      );
     if (has('release_date')) {
       const date = read('release_date', () => parseDate(get('release_date')), null);
-      columns.release_date = date?.iso ?? null;
-      columns.release_year = date?.year ?? null;
+      if (date) {
+        // A year alone leaves the date unknown (iso null) and keeps the year.
+        columns.release_date = date.iso;
+        columns.release_year = date.year;
+      }
     }
     if (has('release_year') && columns.release_year == null) {
       columns.release_year = read('release_year', () => parseInteger(get('release_year'), 'a year'), null);

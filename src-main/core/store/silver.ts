@@ -10,8 +10,11 @@ import { FILM_COLUMNS, type CrewMember, type TypedCredits, type TypedFilm } from
 
 /** The key silver upserts by: the TMDB id when known, else the title (see titleMatchKey) and release year. */
 export function naturalKey(tmdbId: number | null, title: string, year: number | null | undefined): string {
-  return tmdbId !== null ? `tmdb:${tmdbId}` : `title:${titleMatchKey(title)}|${year ?? ''}`;
+  return tmdbId !== null ? `tmdb:${tmdbId}` : `${TITLE_KEY_PREFIX}${titleMatchKey(title)}|${year ?? ''}`;
 }
+
+/** How the natural key of a film known only by title and year (a studio file without ids) starts. */
+const TITLE_KEY_PREFIX = 'title:';
 
 /**
  * A title as a file without ids is matched: trimmed, composed Unicode (NFC: an 'é' written as 'e' plus an accent,
@@ -101,18 +104,14 @@ export class BufferedInsert {
  * the transaction. A film's lists are JSON columns of its row (migration 004), written by the same upsert.
  */
 export class SilverWriter {
+  /** Cached statements by shape (see upsertFilm): inserts of new films, and upserts of films already there. */
+  private readonly inserts = new Map<number, Database.Statement>();
   private readonly upserts = new Map<number, Database.Statement>();
-  /** The batch the cached upserts write (they name it). */
+  /** The batch the cached statements write (they name it). */
   private statementsBatch = -1;
   private readonly flagsOf: (film: FlaggableValues) => QualityFlag[];
   private readonly s;
-  /**
-   * The highest film id so far. A film SQLite inserts gets max(id) + 1, so an upsert returning a higher id
-   * created the film just now; one at or below it updated a film that already had its rows (from before, or
-   * from earlier in this import). One number instead of a set of every id created (tens of MB on big files).
-   */
-  private highestId: number;
-  /** Values of the upsert being bound, reused from row to row. */
+  /** Values of the statement being bound, reused from row to row. */
   private readonly values: unknown[] = [];
 
   constructor(
@@ -121,12 +120,14 @@ export class SilverWriter {
     today: Date = new Date(),
   ) {
     this.flagsOf = qualityFlagger(today);
-    this.highestId = (db.prepare('SELECT coalesce(max(id), 0) FROM films').pluck().get() as number) ?? 0;
     this.s = {
       byTitleYear: db.prepare(
         'SELECT natural_key FROM films WHERE title = ? COLLATE NOCASE AND release_year IS ? LIMIT 2',
       ),
       titlesOfYear: db.prepare('SELECT natural_key, title FROM films WHERE release_year IS ?').raw(),
+      anyStudioFilm: db.prepare('SELECT EXISTS (SELECT 1 FROM films WHERE tmdb_id IS NULL)').pluck(),
+      keyExists: db.prepare('SELECT 1 FROM films WHERE natural_key = ?').pluck(),
+      adopt: db.prepare('UPDATE films SET natural_key = ?, tmdb_id = ? WHERE natural_key = ? AND tmdb_id IS NULL'),
       credits: db.prepare('UPDATE films SET cast_json = ?, crew_json = ? WHERE tmdb_id = ? RETURNING id').pluck(),
       crewOf: db.prepare('SELECT crew_json FROM films WHERE id = ?').pluck(),
       setCrew: db.prepare('UPDATE films SET crew_json = ? WHERE id = ?'),
@@ -152,20 +153,14 @@ export class SilverWriter {
   upsertFilm(film: TypedFilm, batchId: number, rowNumber: number): UpsertResult {
     const columns = film.columns;
     let key = naturalKey(film.tmdbId, columns.title, columns.release_year);
+    const year = columns.release_year ?? null;
     if (film.tmdbId === null) {
       // A studio file naming a film silver already holds (from TMDB) updates it rather than duplicating it.
-      const title = columns.title.trim();
-      const year = columns.release_year ?? null;
-      let matches = this.s.byTitleYear.pluck().all(title, year) as string[];
-      // NOCASE folds ASCII letters only ('AMÉLIE' is not 'Amélie' to it), and neither it nor '=' sees an accent
-      // written as its own character: other titles are compared with that year's in titleMatchKey's form.
-      if (matches.length === 0 && NON_ASCII.test(title)) {
-        const wanted = titleMatchKey(title);
-        matches = (this.s.titlesOfYear.all(year) as [string, string][])
-          .filter(([, stored]) => titleMatchKey(stored) === wanted)
-          .map(([storedKey]) => storedKey);
-      }
+      const matches = this.keysOfFilmsTitled(columns.title, year);
       if (matches.length === 1) key = matches[0];
+      this.studioFilms = true;
+    } else if (this.mayHoldStudioFilms()) {
+      this.adoptStudioFilm(key, film.tmdbId, columns.title, year);
     }
     const values = this.values;
     values.length = 0;
@@ -198,9 +193,20 @@ export class SilverWriter {
     values.push(rowNumber);
     let filmId: number;
     let flags: QualityFlag[];
-    if ((shape & FLAGGABLE_BITS) === FLAGGABLE_BITS) {
+    // A new film (most rows of a first import) is a plain insert: an upsert's RETURNING clause doubled the
+    // CPU cost of every row (about 19 us against 9 us a film, measured on 50,000 TMDB rows). Only a film
+    // already in silver (from before, or seen earlier in this file) takes the upsert, which says its id.
+    // Spread, not an array: better-sqlite3 binds arguments a little faster than an array's elements.
+    const inserted = this.insertStatement(shape, batchId).run(...values);
+    const isNew = inserted.changes === 1;
+    if (isNew) {
+      filmId = Number(inserted.lastInsertRowid);
+      // What the row gives is all there is: a column it leaves out stays unknown.
+      flags = this.flagsOf(
+        (shape & FLAGGABLE_BITS) === FLAGGABLE_BITS ? (columns as FlaggableValues) : flaggableOf(columns),
+      );
+    } else if ((shape & FLAGGABLE_BITS) === FLAGGABLE_BITS) {
       // Every value the flags read is written here as given (a TMDB movies row): only the id comes back.
-      // Spread, not an array: better-sqlite3 binds arguments a little faster than an array's elements.
       filmId = this.upsertStatement(shape, batchId).get(...values) as number;
       flags = this.flagsOf(columns as FlaggableValues);
     } else {
@@ -210,9 +216,6 @@ export class SilverWriter {
       filmId = stored.id;
       flags = this.flagsOf(stored);
     }
-    // A film this import created has no flags yet: skip the delete (most rows of a first import).
-    const isNew = filmId > this.highestId;
-    if (isNew) this.highestId = filmId;
     if (film.crew && !wholeCrew) this.replaceCrewJobs(filmId, film.crew, film.crewJobs as string[], isNew);
     if (!isNew) {
       // Its flags still buffered must land first, or the delete would miss them (a film seen twice).
@@ -225,6 +228,43 @@ export class SilverWriter {
       if (this.buffered.size >= SilverWriter.FILMS_PER_FLUSH) this.flush();
     }
     return { filmId, flagged: flags.length > 0 };
+  }
+
+  /**
+   * The natural keys of the films with this title and release year: case folded by SQLite for ASCII titles, and
+   * compared in titleMatchKey's form for others (NOCASE folds ASCII letters only: 'AMÉLIE' is not 'Amélie' to
+   * it, and neither it nor '=' sees an accent written as its own character).
+   */
+  private keysOfFilmsTitled(title: string, year: number | null): string[] {
+    const trimmed = title.trim();
+    const matches = this.s.byTitleYear.pluck().all(trimmed, year) as string[];
+    if (matches.length > 0 || !NON_ASCII.test(trimmed)) return matches;
+    const wanted = titleMatchKey(trimmed);
+    return (this.s.titlesOfYear.all(year) as [string, string][])
+      .filter(([, stored]) => titleMatchKey(stored) === wanted)
+      .map(([storedKey]) => storedKey);
+  }
+
+  /**
+   * Whether silver may hold films from files without TMDB ids (keyed by title and year): asked once, then known
+   * from what this writer writes. A TMDB-only database (the usual first import) skips the lookups below.
+   */
+  private mayHoldStudioFilms(): boolean {
+    this.studioFilms ??= this.s.anyStudioFilm.get() === 1;
+    return this.studioFilms;
+  }
+
+  private studioFilms: boolean | undefined;
+
+  /**
+   * A TMDB row for a film silver holds only from a studio file (same title and year, no TMDB id yet) takes that
+   * film over: the film gets the TMDB id as its key, and the upsert then updates it instead of adding a second
+   * film. The other order (TMDB first, then the studio file) already makes one film by the title lookup above.
+   */
+  private adoptStudioFilm(tmdbKey: string, tmdbId: number, title: string, year: number | null): void {
+    if (this.s.keyExists.get(tmdbKey) !== undefined) return;
+    const studio = this.keysOfFilmsTitled(title, year).filter((k) => k.startsWith(TITLE_KEY_PREFIX));
+    if (studio.length === 1) this.s.adopt.run(tmdbKey, tmdbId, studio[0]);
   }
 
   /** Replaces the crew of the given jobs (a mapped file's directors), keeping the film's other jobs. */
@@ -249,20 +289,9 @@ export class SilverWriter {
    * time are written into the statement (one statement per import), so a row binds only its own values.
    */
   private upsertStatement(shape: number, batchId: number): Database.Statement {
-    if (batchId !== this.statementsBatch) {
-      this.upserts.clear();
-      this.statementsBatch = batchId;
-    }
-    let statement = this.upserts.get(shape);
+    let statement = this.statementsFor(batchId).upserts.get(shape);
     if (!statement) {
-      const columns = ['natural_key', 'tmdb_id'];
-      FILM_COLUMNS.forEach((c, i) => shape & (1 << i) && columns.push(c));
-      TERM_KINDS.forEach((k, i) => shape & (1 << (LIST_BIT + i)) && columns.push(TERM_LISTS[k].column));
-      if (shape & CAST_BIT) columns.push('cast_json');
-      if (shape & CREW_BIT) columns.push('crew_json');
-      columns.push('source_row');
-      const names = [...columns, 'source_batch_id', 'updated_at'];
-      const values = [...columns.map(() => '?'), String(Math.trunc(batchId)), `'${this.now.replace(/'/g, "''")}'`];
+      const { names, values } = this.insertedColumns(shape, batchId);
       const updates = names.filter((n) => n !== 'natural_key').map((n) => `${n} = excluded.${n}`);
       // A mapped row without an id must not erase the TMDB id of the film it updates.
       const tmdbUpdate = 'tmdb_id = coalesce(excluded.tmdb_id, films.tmdb_id)';
@@ -277,6 +306,57 @@ export class SilverWriter {
     }
     return statement;
   }
+
+  /**
+   * The insert of a new film for one shape, binding the same values as the upsert: it does nothing when the
+   * natural key is taken (changes 0), and then the caller upserts.
+   */
+  private insertStatement(shape: number, batchId: number): Database.Statement {
+    let statement = this.statementsFor(batchId).inserts.get(shape);
+    if (!statement) {
+      const { names, values } = this.insertedColumns(shape, batchId);
+      statement = this.db.prepare(
+        `INSERT INTO films (${names.join(', ')}) VALUES (${values.join(', ')}) ON CONFLICT(natural_key) DO NOTHING`,
+      );
+      this.inserts.set(shape, statement);
+    }
+    return statement;
+  }
+
+  /** The cached statements, emptied when the batch changes (the statements name it). */
+  private statementsFor(batchId: number): this {
+    if (batchId !== this.statementsBatch) {
+      this.inserts.clear();
+      this.upserts.clear();
+      this.statementsBatch = batchId;
+    }
+    return this;
+  }
+
+  /** Column names and SQL values of one shape's insert: bound values, then the batch and time as literals. */
+  private insertedColumns(shape: number, batchId: number): { names: string[]; values: string[] } {
+    const columns = ['natural_key', 'tmdb_id'];
+    FILM_COLUMNS.forEach((c, i) => shape & (1 << i) && columns.push(c));
+    TERM_KINDS.forEach((k, i) => shape & (1 << (LIST_BIT + i)) && columns.push(TERM_LISTS[k].column));
+    if (shape & CAST_BIT) columns.push('cast_json');
+    if (shape & CREW_BIT) columns.push('crew_json');
+    columns.push('source_row');
+    return {
+      names: [...columns, 'source_batch_id', 'updated_at'],
+      values: [...columns.map(() => '?'), String(Math.trunc(batchId)), `'${this.now.replace(/'/g, "''")}'`],
+    };
+  }
+}
+
+/** The values the flags read from a row that gives only some columns (a new film: the others are unknown). */
+function flaggableOf(columns: TypedFilm['columns']): FlaggableValues {
+  return {
+    budget: columns.budget ?? null,
+    revenue: columns.revenue ?? null,
+    runtime: columns.runtime ?? null,
+    release_date: columns.release_date ?? null,
+    release_year: columns.release_year ?? null,
+  };
 }
 
 /** Shape bits of upsertStatement: FILM_COLUMNS take bits 0-14, then the lists, cast, crew. */

@@ -74,11 +74,8 @@ describe('a studio file naming films silver holds from TMDB', () => {
     expect(films(db).map((f) => f.title)).toEqual(['Résumé', 'Resume']);
   });
 
-  // Known, not fixed here (ingest/mapped.ts, the import lead's): a mapped column whose cell is blank (or zero, which
-  // reads as unknown) is typed as null and written over the value silver holds, so a studio export with a few
-  // blank cells erases TMDB's budget, revenue, genres, cast and directors. Remove `.fails` when mapped.ts leaves a
-  // blank cell out of the film's columns and lists.
-  it.fails('leaves what a blank cell would erase as it was (budget, date, genres, cast, directors)', async () => {
+  // A blank cell, or a zero for money and runtime (which reads as unknown), says nothing: it erases nothing.
+  it('leaves what a blank cell would erase as it was (budget, date, genres, cast, directors)', async () => {
     const { db } = tempDatabase();
     await importText(db, 'movies.csv', moviesFile([[101, 'Alpha']]));
     const q = (s: string) => `"${s.replace(/"/g, '""')}"`;
@@ -104,13 +101,46 @@ describe('a studio file naming films silver holds from TMDB', () => {
     });
   });
 
-  // Known, not fixed here (silver.ts upserts a TMDB row by its id only): a film first imported from a studio file
-  // (key title|year) and then from TMDB becomes two films; the other order makes one.
-  it.fails('makes one film of a studio film later imported from TMDB', async () => {
+  it('makes one film of a studio film later imported from TMDB: the film takes the TMDB id and its values', async () => {
     const { db } = tempDatabase();
-    await importText(db, 'studio.csv', 'Title,Year,Budget\nAlpha,2010,2M\n');
+    await importText(db, 'studio.csv', 'Title,Year,Budget,Director\nALPHA,2010,2M,Ann Director\n');
+    const studioId = films(db)[0].id;
+    await importText(db, 'movies.csv', moviesFile([[101, 'Alpha']]));
+    const [film] = films(db);
+    expect(films(db)).toHaveLength(1);
+    expect(film.id).toBe(studioId);
+    // The TMDB row writes every column it has; what it leaves out (the directors) stays from the studio file.
+    expect(getFilm(db, film.id)).toMatchObject({ title: 'Alpha', budget: 1e6, directors: ['Ann Director'] });
+    expect(db.prepare('SELECT natural_key, tmdb_id FROM films').get()).toEqual({
+      natural_key: 'tmdb:101',
+      tmdb_id: 101,
+    });
+    // Importing TMDB again updates the same film.
     await importText(db, 'movies.csv', moviesFile([[101, 'Alpha']]));
     expect(films(db)).toHaveLength(1);
+  });
+
+  it('leaves studio films alone when the title and year name several, or another year', async () => {
+    const { db } = tempDatabase();
+    await importText(db, 'studio.csv', 'Title,Year,Budget\nAlpha,2010,2M\nALPHA,2010,3M\nBeta,2009,4M\n');
+    expect(films(db)).toHaveLength(2); // 'ALPHA' 2010 updated 'Alpha' 2010 (one key); Beta
+    await importText(db, 'studio2.csv', 'Title,Year,Budget\nalpha,2011,5M\n');
+    // TMDB's Alpha (2010) takes over the one 2010 studio film, not the 2011 one; Beta (2010 in TMDB) is new.
+    await importText(
+      db,
+      'movies.csv',
+      moviesFile([
+        [101, 'Alpha'],
+        [102, 'Beta'],
+      ]),
+    );
+    const rows = db.prepare('SELECT title, release_year, tmdb_id FROM films ORDER BY id').raw().all();
+    expect(rows).toEqual([
+      ['Alpha', 2010, 101],
+      ['Beta', 2009, null],
+      ['alpha', 2011, null],
+      ['Beta', 2010, 102],
+    ]);
   });
 });
 

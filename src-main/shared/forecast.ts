@@ -9,6 +9,11 @@ export interface Contribution {
   feature: string;
   /** Human label of the value, e.g. '$150M', 'Action', 'June'. */
   value: string;
+  /**
+   * The feature and the value in words, short enough for a chart axis: 'Budget: $150M', 'Genre: not Drama',
+   * 'Franchise: latest returned 6.1× budget'. Absent in forecasts saved before it existed.
+   */
+  label?: string;
   /** Effect on the model's raw scale (log revenue for revenue, log-odds for hit). Sums with `base` to the raw prediction. */
   effect: number;
   /** One sentence a person reads: "budget $150M: +1.20 on log revenue". */
@@ -26,6 +31,13 @@ export interface Comparable {
   genres: string[];
   /** 0..1, higher is more alike. */
   similarity: number;
+}
+
+export interface FranchiseFilm {
+  title: string;
+  year: number | null;
+  /** Worldwide revenue in dollars, as the model's history holds it. */
+  revenue: number;
 }
 
 export interface WhatIfPoint {
@@ -66,6 +78,13 @@ export interface Forecast {
   hitContributions?: Contribution[];
   comparables: Comparable[];
   whatIf?: { budget: WhatIfPoint[]; month: WhatIfPoint[] };
+  /**
+   * The earlier films the revenue model counts as this film's franchise (found by title, released before it), with
+   * what they earned, and the model's reading of them: their mean log revenue pulled toward the average film
+   * (dollars), which is what the franchise contribution says. Absent when the film continues no earlier film or
+   * the model reads no franchises.
+   */
+  franchise?: { films: FranchiseFilm[]; modelReading: number | null };
   warnings: string[];
   models: { revenue: ModelUsed; hit: ModelUsed | null };
 }

@@ -1,3 +1,5 @@
+import type { FranchiseFilm } from './forecast';
+
 /**
  * Formatting shared by the renderer, the PDF report and the CLI: money as analysts say it ($90M, $1.2B),
  * percentages, multiples and dates. Pure functions, no DOM, no locale surprises (always en-US digits).
@@ -156,4 +158,31 @@ export function membership(
     term: feature.slice(equals + 1),
     member: value === 'yes',
   };
+}
+
+/** How many of a franchise's earlier films the note names (the latest ones); the rest are counted. */
+const FRANCHISE_NOTE_FILMS = 5;
+
+/**
+ * The earlier films of a forecast's franchise beside the model's reading of them, in one sentence for the app, the
+ * PDF and the CLI: "Earlier films in this franchise (found by title): Iron Man (2008) $585M, Iron Man 2 (2010) $624M,
+ * Iron Man 3 (2013) $1.22B. The model reads them as $174M, pulled toward the average film: 3 films are little
+ * evidence." Null when the forecast has no franchise.
+ */
+export function franchiseNote(
+  franchise: { films: FranchiseFilm[]; modelReading: number | null } | undefined,
+): string | null {
+  if (!franchise || franchise.films.length === 0) return null;
+  const { films, modelReading } = franchise;
+  const shown = films
+    .slice(-FRANCHISE_NOTE_FILMS)
+    .map((f) => `${f.title}${f.year ? ` (${f.year})` : ''} ${formatMoney(f.revenue)}`);
+  const more = films.length - shown.length;
+  const list = `${more > 0 ? `${more} earlier, then ` : ''}${shown.join(', ')}`;
+  const count = `${films.length} film${films.length === 1 ? ' is' : 's are'}`;
+  const reading =
+    modelReading === null
+      ? ''
+      : ` The model reads ${films.length === 1 ? 'it' : 'them'} as ${formatMoney(modelReading)}, pulled toward the average film: ${count} little evidence.`;
+  return `Earlier films in this franchise (found by title): ${list}.${reading}`;
 }

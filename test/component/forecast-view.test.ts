@@ -68,6 +68,33 @@ describe('Forecast view', () => {
     expect(wrapper.get('[data-testid=forecast-revenue]').text()).toBe('$450M');
   });
 
+  it("shows a sequel's earlier films beside the model's reading, as text, and nothing for a film without one", async () => {
+    const franchise = {
+      films: [
+        { title: '<b>Iron Man</b>', year: 2008, revenue: 585e6 },
+        { title: 'Iron Man 2', year: 2010, revenue: 624e6 },
+      ],
+      modelReading: 174e6,
+    };
+    installFakeHost({
+      'forecast.run': ({ input }: { input: FilmInput }) => ({
+        ...sampleForecast(input),
+        franchise: input.title === 'Iron Man 3' ? franchise : undefined,
+      }),
+    });
+    const wrapper = mountView();
+    await vi.runAllTimersAsync();
+    expect(wrapper.find('[data-testid=forecast-franchise]').exists()).toBe(false);
+    await wrapper.get('[data-testid=field-title]').setValue('Iron Man 3');
+    await vi.runAllTimersAsync();
+    const note = wrapper.get('[data-testid=forecast-franchise]');
+    expect(note.text()).toBe(
+      'Earlier films in this franchise (found by title): <b>Iron Man</b> (2008) $585M, Iron Man 2 (2010) $624M. ' +
+        'The model reads them as $174M, pulled toward the average film: 2 films are little evidence.',
+    );
+    expect(note.find('b').exists()).toBe(false);
+  });
+
   it('shows a field error for money it cannot read and does not call the host', async () => {
     const host = installFakeHost({ 'forecast.run': ({ input }: { input: FilmInput }) => sampleForecast(input) });
     const wrapper = mountView();

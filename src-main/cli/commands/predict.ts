@@ -6,7 +6,7 @@ import { Command } from 'commander';
 import type { FilmInput } from '../../shared/film';
 import type { Forecast, ModelUsed } from '../../shared/forecast';
 import { filmInputSchema } from '../../shared/contract/forecast';
-import { formatMoney, formatMoneyRange, formatPercent, formatRoi } from '../../shared/format';
+import { formatMoney, formatMoneyRange, formatPercent, formatRoi, franchiseNote } from '../../shared/format';
 import { parseDate, parseMoney } from '../../core/ingest/parse';
 import { forecast } from '../../core/forecast/service';
 import { prepareForecasting } from '../../core/forecast/prepare';
@@ -128,7 +128,12 @@ export function forecastJson(f: Forecast) {
     roi: f.roi,
     break_even: f.breakEven,
     base: f.base,
-    contributions: f.contributions.map((c) => ({ feature: c.feature, value: c.value, effect: c.effect })),
+    contributions: f.contributions.map((c) => ({
+      feature: c.feature,
+      value: c.value,
+      label: c.label,
+      effect: c.effect,
+    })),
     comparables: f.comparables.map((c) => ({
       id: c.id,
       title: c.title,
@@ -137,6 +142,7 @@ export function forecastJson(f: Forecast) {
       revenue: c.revenue,
       predicted: c.predicted,
     })),
+    franchise: f.franchise ? { films: f.franchise.films, model_reading: f.franchise.modelReading } : null,
     warnings: f.warnings,
     models: { revenue: modelJson(f.models.revenue), hit: modelJson(f.models.hit) },
   };
@@ -152,6 +158,8 @@ export function printForecast(f: Forecast, out: NodeJS.WritableStream = process.
     'Why (top reasons):',
     ...f.contributions.slice(0, 6).map((c) => `  ${c.text}`),
   ];
+  const franchise = franchiseNote(f.franchise);
+  if (franchise) lines.push('', franchise);
   if (f.comparables.length > 0) {
     lines.push('', 'Comparable films:');
     for (const c of f.comparables.slice(0, 5)) {

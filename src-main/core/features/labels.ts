@@ -1,6 +1,7 @@
 /** Human labels for encoded feature values, for explanations ("budget $150M", "genre Action: yes"). */
-import { formatMoney } from '../../shared/format';
-import type { FeatureColumn } from './types';
+import { formatMoney, formatNumber } from '../../shared/format';
+import { SCALAR_LABELS, TERM_GROUPS } from './catalog';
+import type { FeatureColumn, FranchiseStat, TrackStat, TrackWho } from './types';
 
 const MONTHS = [
   'January',
@@ -68,4 +69,78 @@ export function describeValue(column: FeatureColumn, value: number): string {
   return column.source.type === 'member' || label === 'yes' || label === 'no' || label === 'none'
     ? `${column.label}: ${label}`
     : `${column.label} ${label}`;
+}
+
+const WHOSE_RECORD: Record<TrackWho | 'franchise', string> = {
+  director: 'Director',
+  cast: 'Lead cast',
+  company: 'Studios',
+  franchise: 'Franchise',
+};
+
+/** A membership column's group as a person names it ('company' -> 'Production company'). */
+const GROUP_LABELS = new Map(Object.values(TERM_GROUPS).map((g) => [g.prefix, g.label]));
+
+/** '6.1×', '0.46×', '12×': a multiple of the budget in words. */
+function times(x: number): string {
+  return `${x >= 10 ? Math.round(x) : x >= 1 ? x.toFixed(1) : x.toFixed(2)}×`;
+}
+
+/** What a track-record or franchise figure says, after the whose ('Director: ...'). */
+function recordWords(stat: TrackStat | FranchiseStat, value: number): string {
+  if (Number.isNaN(value)) {
+    if (stat === 'franchise_last_log_roi') return 'no earlier return known';
+    return stat.startsWith('franchise_') ? 'no earlier films' : 'unknown';
+  }
+  const money = () => formatMoney(Math.expm1(value));
+  switch (stat) {
+    case 'prior_films':
+    case 'franchise_prior_films':
+      return value === 0 ? 'no earlier films' : `${formatNumber(value)} earlier film${value === 1 ? '' : 's'}`;
+    // Means and rates are shrunk toward the average film: the model's reading, not the films' own average.
+    case 'prior_mean_log_revenue':
+    case 'franchise_prior_mean_log_revenue':
+      return `earlier films read as ${money()}`;
+    case 'prior_hit_rate':
+      return `earlier hit rate read as ${Math.round(value * 100)}%`;
+    case 'prior_mean_log_roi':
+      return `earlier films read as ${times(Math.exp(value))} budget`;
+    case 'prior_best_mean_log_revenue':
+      return `best name's films read as ${money()}`;
+    case 'prior_recent_mean_log_revenue':
+      return `recent films read as ${money()}`;
+    case 'prior_max_log_revenue':
+    case 'franchise_prior_max_log_revenue':
+      return `best earlier film ${money()}`;
+    case 'franchise_last_log_revenue':
+      return `latest film earned ${money()}`;
+    case 'franchise_last_log_roi':
+      return `latest returned ${times(Math.exp(value))} budget`;
+  }
+}
+
+const COUNT_SCALARS = new Set<string>(['vote_count', 'n_genres', 'n_keywords', 'n_companies', 'n_countries']);
+
+function capitalised(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/**
+ * One column's part in a forecast as an analyst reads it, short enough for a chart's axis: 'Budget: $150M',
+ * 'Genre: not Drama', "Director: no earlier films", 'Franchise: latest returned 6.1× budget'. Display only:
+ * nothing here changes what a film encodes to.
+ */
+export function contributionLabel(column: FeatureColumn, value: number): string {
+  const source = column.source;
+  if (source.type === 'member') {
+    const group = capitalised(GROUP_LABELS.get(column.name.slice(0, column.name.indexOf('='))) ?? source.list);
+    return `${group}: ${value ? '' : 'not '}${source.term}`;
+  }
+  if (source.type === 'track') return `${WHOSE_RECORD[source.who]}: ${recordWords(source.stat, value)}`;
+  if (source.type === 'franchise') return `${WHOSE_RECORD.franchise}: ${recordWords(source.stat, value)}`;
+  const label = capitalised(SCALAR_LABELS[source.scalar]);
+  if (Number.isNaN(value)) return `${label}: unknown`;
+  if (COUNT_SCALARS.has(source.scalar)) return `${label}: ${formatNumber(value)}`;
+  if (source.scalar === 'log_budget_vs_market') return `${label}: ${times(Math.exp(value))} their typical budget`;
+  return `${label}: ${valueLabel(column, value)}`;
 }

@@ -10,6 +10,7 @@ import type { LoadedModel } from '../models/types';
 import { buildComparablesIndex, findComparables, inputYear, type ComparablesIndex } from './comparables';
 import { buildIntervalModel, dollarInterval, halfWidthFor, type IntervalModel } from './conformal';
 import { describeContributions } from './explain-text';
+import { franchiseFilms } from './franchise-films';
 import { buildVocabulary, type Vocabulary } from './names';
 import { checkScenario, type TrainingCoverage } from './validate';
 
@@ -180,6 +181,7 @@ export function forecastWith(state: ForecastState, rawInput: FilmInput, options:
     hitContributions,
     comparables,
     whatIf: options.whatIf === false ? undefined : whatIf(state, input),
+    franchise: franchiseFilms(revenueModel, input),
     warnings,
     models: { revenue: modelUsed(revenueModel), hit: hitModel ? modelUsed(hitModel) : null },
   };

@@ -5,7 +5,7 @@
 import type { Db } from '../store/db';
 import { getModelSummary, requireModelVersion, activeModelIds, type ModelVersionRecord } from '../store/models';
 import { encode } from '../features/spec';
-import { valueLabel } from '../features/labels';
+import { contributionLabel, valueLabel } from '../features/labels';
 import { toReportedUnit } from '../features/targets';
 import { loadModelArtifact } from './blend';
 import type { FilmInput, SilverFilm } from '../../shared/film';
@@ -59,11 +59,14 @@ export function toLoadedModel(record: ModelVersionRecord): LoadedModel {
       const { base, values } = estimator.contributions(x);
       const contributions: FeatureContribution[] = [];
       spec.columns.forEach((column, j) => {
-        if (values[j] !== 0) contributions.push({ feature: column.name, value: valueLabel(column, x[j]), effect: values[j] });
+        if (values[j] === 0) return;
+        const value = valueLabel(column, x[j]);
+        contributions.push({ feature: column.name, value, label: contributionLabel(column, x[j]), effect: values[j] });
       });
       return { base, contributions };
     },
     calibration: { absResiduals: calibration.absResiduals, oof: calibration.oof },
+    spec,
     coverage,
   };
 }

@@ -3,6 +3,7 @@
  * Built by the training pipeline (core/models, core/features, core/jobs); read by core/forecast.
  */
 import type { FilmInput, SilverFilm } from '../../shared/film';
+import type { FeatureSpec } from '../features/types';
 
 export type Target = 'revenue' | 'hit' | 'popularity';
 export type VersionStatus = 'ready' | 'active' | 'archived';
@@ -27,6 +28,8 @@ export interface FeatureContribution {
   feature: string;
   /** Human label of the film's value for this feature. */
   value: string;
+  /** The feature and the film's value in words, e.g. 'Franchise: latest returned 6.1× budget'. */
+  label?: string;
   effect: number;
 }
 
@@ -47,6 +50,8 @@ export interface LoadedModel {
    * conformal intervals) or out-of-fold (raw score, label) pairs (hit, for calibration).
    */
   calibration: { absResiduals?: number[]; oof?: { score: number; label: number }[] };
+  /** The feature spec the model encodes films with (read-only): what a forecast explains from, e.g. franchises. */
+  spec?: FeatureSpec;
   /** What the training data covered, for out-of-range warnings. */
   coverage: { maxBudget: number | null; minBudget: number | null; lastYear: number | null; firstYear: number | null; genres: string[] };
 }

@@ -14,6 +14,7 @@ import {
   formatNumber,
   formatPercent,
   formatRoi,
+  franchiseNote,
 } from '../../shared/format';
 import {
   comparablesChartOption,
@@ -376,20 +377,20 @@ export function comparablesPage(w: ReportWriter, scenario: ReportScenario): void
   const top = [...f.contributions].sort((a, b) => Math.abs(b.effect) - Math.abs(a.effect)).slice(0, 10);
   w.table(
     [
-      { header: 'Feature', width: 190 },
-      { header: 'Value', width: 170 },
+      { header: 'Reason: the feature and this film’s value', width: 360 },
       { header: 'Effect (log revenue)', width: 127, align: 'right' },
     ],
-    top.map((c) => [
-      featureLabel({ feature: c.feature, value: '' }),
-      c.value,
-      `${c.effect >= 0 ? '+' : '−'}${Math.abs(c.effect).toFixed(2)}`,
-    ]),
+    top.map((c) => [featureLabel(c), `${c.effect >= 0 ? '+' : '−'}${Math.abs(c.effect).toFixed(2)}`]),
   );
   w.paragraph(
     `Base ${f.base.toFixed(2)} plus all ${f.contributions.length} effects gives the prediction; the largest 10 are shown.`,
     { size: 8.5, colour: COLOURS.muted },
   );
+  const franchise = franchiseNote(f.franchise);
+  if (franchise) {
+    w.space(6);
+    w.paragraph(franchise, { size: 9, leading: 1.4 });
+  }
   w.space(14);
   w.heading('Comparable films', 100);
   w.table(

@@ -12,6 +12,8 @@ import { axisStyle, baseOption, lightChartTheme, type ChartTheme } from './theme
 
 /** How many contributions the waterfall shows before grouping the rest as "other". */
 export const WATERFALL_TOP_DEFAULT = 8;
+/** Room for the waterfall's row labels, at 11 px ('Director: earlier films read as $71.5M' fits). */
+const WATERFALL_LABEL_WIDTH = 260;
 
 const moneyAxisLabel = (value: number) => formatMoney(value);
 const percentAxisLabel = (value: number) => formatPercent(value);
@@ -156,11 +158,14 @@ export interface WaterfallStep {
 }
 
 /**
- * Readable name of an encoded feature with the film's value: 'log_budget' -> 'budget: $90M'; a membership column
+ * The feature with the film's value in words: the contribution's own label when the forecast has one ('Budget:
+ * $90M', 'Franchise: no earlier films'); for forecasts saved before labels, from the column's name: 'log_budget'
+ * -> 'budget: $90M'; a membership column
  * says which way the film goes ('genre=Action' yes -> 'genre: Action', no -> 'genre: not Drama'), since a bar for
  * "genre=Drama" on a film that is not a drama reads as if it were one.
  */
-export function featureLabel(c: Pick<Contribution, 'feature' | 'value'>): string {
+export function featureLabel(c: Pick<Contribution, 'feature' | 'value' | 'label'>): string {
+  if (c.label) return c.label;
   const member = membership(c.feature, c.value);
   if (member) return `${member.group}: ${member.member ? '' : 'not '}${member.term}`;
   const name = c.feature.replace(/^log_/, '').replace(/_/g, ' ');
@@ -240,7 +245,7 @@ export function contributionsWaterfallOption(
   return {
     ...baseOption(theme),
     legend: { show: false },
-    grid: { left: 190, right: 64, top: 16, bottom: 48 },
+    grid: { left: WATERFALL_LABEL_WIDTH + 10, right: 64, top: 16, bottom: 48 },
     xAxis: {
       type: 'value',
       min: axisMin,
@@ -262,7 +267,13 @@ export function contributionsWaterfallOption(
       inverse: true,
       data: steps.map((s) => s.label),
       ...axisStyle(theme),
-      axisLabel: { ...axisStyle(theme).axisLabel, color: theme.text, width: 180, overflow: 'truncate' },
+      axisLabel: {
+        ...axisStyle(theme).axisLabel,
+        color: theme.text,
+        fontSize: 11,
+        width: WATERFALL_LABEL_WIDTH,
+        overflow: 'truncate',
+      },
       splitLine: { show: false },
     },
     series: [

@@ -64,6 +64,7 @@ describe('greenlight predict', () => {
         'break_even',
         'contributions',
         'comparables',
+        'franchise',
         'warnings',
         'models',
       ]),
@@ -72,7 +73,9 @@ describe('greenlight predict', () => {
     expect(out.break_even).toBe(180e6);
     expect(out.revenue_low as number).toBeLessThan(out.revenue as number);
     const contribution = (out.contributions as Record<string, unknown>[])[0];
-    expect(Object.keys(contribution).sort()).toEqual(['effect', 'feature', 'value']);
+    expect(Object.keys(contribution).sort()).toEqual(['effect', 'feature', 'label', 'value']);
+    expect(contribution.label).toMatch(/^[A-Z][^_=]*: \S/);
+    expect(out.franchise).toBeNull();
     const comparable = (out.comparables as Record<string, unknown>[])[0];
     expect(Object.keys(comparable).sort()).toEqual(['budget', 'id', 'predicted', 'revenue', 'title', 'year']);
     expect((out.warnings as string[]).join(' ')).toContain('2027');

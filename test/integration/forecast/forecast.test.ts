@@ -21,6 +21,7 @@ import { crossCheckCoverage, shuffledIndices } from '../../../src-main/core/fore
 import { scoreFile } from '../../../src-main/core/forecast/score';
 import { expectedCalibrationError, sigmoid } from '../../../src-main/core/forecast/calibration';
 import { fitPlatt } from '../../../src-main/core/models/calibration';
+import { formatMoney } from '../../../src-main/shared/format';
 import type { FilmInput } from '../../../src-main/shared/film';
 import type { Forecast, ScenarioRecord } from '../../../src-main/shared/forecast';
 import type { ScenarioView, SlateTotals } from '../../../src-main/shared/contract/scenarios';
@@ -76,12 +77,37 @@ describe('forecast with the trained models', () => {
     const sum = f.base + f.contributions.reduce((s, c) => s + c.effect, 0);
     expect(Math.abs(sum - raw)).toBeLessThan(1e-9);
     expect(f.revenue).toBeCloseTo(state.models.revenue.predict(f.input), 0);
-    expect(f.contributions[0].text).toMatch(/: [+\u2212]\d+\.\d\d on log revenue$/);
+    // In words from the model's labels: 'Budget: $90M (+1.75 on log revenue)', never a column name.
+    for (const c of f.contributions) {
+      expect(c.text).toBe(
+        `${c.label} (${c.effect >= 0 ? '+' : '\u2212'}${Math.abs(c.effect).toFixed(2)} on log revenue)`,
+      );
+      expect(c.label).toMatch(/^[A-Z][^_=]*: \S/);
+    }
+    expect(f.contributions.find((c) => c.feature === 'log_budget')!.label).toBe('Budget: $90M');
     const hitExplained = state.models.hit!.explain(f.input);
     const hitSum = hitExplained.base + f.hitContributions!.reduce((s, c) => s + c.effect, 0);
     expect(Math.abs(hitSum - state.models.hit!.predictRaw(f.input))).toBeLessThan(1e-9);
     expect(f.models.revenue.id).toBe(revenueId);
     expect(f.models.hit?.id).toBe(hitId);
+  });
+
+  it("names a sequel's earlier films with what they earned beside the model's pulled-in reading of them", () => {
+    const f = forecast(ctx, { ...scenario, title: 'Iron Man 4' });
+    expect(f.franchise!.films.map((film) => [film.title, film.year])).toEqual([
+      ['Iron Man', 2008],
+      ['Iron Man 2', 2010],
+      ['Iron Man 3', 2013],
+    ]);
+    expect(f.franchise!.films[2].revenue).toBeCloseTo(1_215_439_994, -5);
+    // Shrunk toward the average film: below every earlier film's own revenue, and what the contribution says.
+    const reading = f.franchise!.modelReading!;
+    expect(reading).toBeLessThan(Math.min(...f.franchise!.films.map((film) => film.revenue)));
+    const mean = f.contributions.find((c) => c.feature === 'franchise_prior_mean_log_revenue');
+    if (mean) expect(mean.label).toBe(`Franchise: earlier films read as ${formatMoney(reading)}`);
+    const roi = f.contributions.find((c) => c.feature === 'franchise_last_log_roi');
+    if (roi) expect(roi.label).toBe('Franchise: latest returned 6.1× budget');
+    expect(forecast(ctx, scenario).franchise).toBeUndefined();
   });
 
   it('widens the interval with the requested level, around the prediction', () => {

@@ -184,6 +184,19 @@ describe('scenario report', () => {
     expect(text).toContain(headline(f).revenue);
     expect(report.fileName).toMatch(/^greenlight-quiet-harbour-a-first-look-\d{4}-\d{2}-\d{2}\.pdf$/);
   });
+
+  it("gives the reasons in words, and a sequel's earlier films beside the model's reading of them", async () => {
+    const input = { ...films[0], title: 'Iron Man 4' };
+    const text = squash(pdfText(keep('franchise', (await buildReport(ctx, { input })).pdf)));
+    const f = forecast(ctx, input);
+    expect(text).toContain('Reason: the feature and this film’s value');
+    for (const c of f.contributions.slice(0, 3)) expect(text).toContain(c.label!);
+    expect(text).not.toMatch(/log_budget|franchise_|_prior_/);
+    expect(text).toContain(
+      'Earlier films in this franchise (found by title): Iron Man (2008) $585M, Iron Man 2 (2010) $624M, ' +
+        'Iron Man 3 (2013) $1.22B. The model reads them as',
+    );
+  });
 });
 
 describe('slate report', () => {

@@ -62,12 +62,19 @@ export function buildForecastState(
  * what its effect is measured against (an explanation's effects are against the training films' average).
  */
 const BLANKABLE_INPUTS: {
-  field: 'directors' | 'cast' | 'companies' | 'countries' | 'language';
+  field: 'title' | 'directors' | 'cast' | 'companies' | 'countries' | 'language';
   what: string;
   feeds: (feature: string) => boolean;
   reading: string;
   against: string;
 }[] = [
+  {
+    field: 'title',
+    what: 'title',
+    feeds: (f) => f.startsWith('franchise_'),
+    reading: 'a film that continues no earlier film in the data',
+    against: "an average film's franchise record",
+  },
   {
     field: 'directors',
     what: 'director',
@@ -110,8 +117,9 @@ const BLANK_FIELD_EFFECT = 0.1;
 
 /**
  * Warnings for a field left blank that moves the revenue forecast: the model cannot tell "not typed" from "none"
- * (a director with no earlier films, a film made in no known country), so a blank moves the forecast as that
- * would. Says by how much, so the analyst knows what typing the field could change.
+ * (a director with no earlier films, a film made in no known country, a title that continues no franchise), so a
+ * blank moves the forecast as that would; every field has the same bar (BLANK_FIELD_EFFECT). Says by how much, so
+ * the analyst knows what typing the field could change.
  */
 export function blankFieldWarnings(
   input: FilmInput,
@@ -119,7 +127,8 @@ export function blankFieldWarnings(
 ): string[] {
   const warnings: string[] = [];
   for (const { field, what, feeds, reading, against } of BLANKABLE_INPUTS) {
-    if ((input[field]?.length ?? 0) > 0) continue; // a typed name list, code list or language
+    const value = input[field]; // a title or language, or a list of names or codes
+    if (typeof value === 'string' ? value.trim() !== '' : (value?.length ?? 0) > 0) continue;
     const fed = contributions.filter((c) => feeds(c.feature));
     if (fed.length === 0) continue;
     const effect = fed.reduce((sum, c) => sum + c.effect, 0);

@@ -107,10 +107,11 @@ export function formatDateTime(iso: string | null | undefined): string {
   return `${formatDate(match[1])}, ${match[2]}:${match[3]}`;
 }
 
-/** Seconds as "45 s", "3 min 20 s", "1 h 5 min". */
+/** Seconds as "<1 s", "45 s", "3 min 20 s", "1 h 5 min" (an import of a small file took "<1 s", not "0 s"). */
 export function formatDuration(seconds: number | null | undefined): string {
   if (!isNumber(seconds) || seconds < 0) return DASH;
   const s = Math.round(seconds);
+  if (s === 0) return '<1 s';
   if (s < 60) return `${s} s`;
   if (s < 3600) return `${Math.floor(s / 60)} min${s % 60 ? ` ${s % 60} s` : ''}`;
   const minutes = Math.round((s % 3600) / 60);
@@ -132,6 +133,26 @@ export function parseMoney(text: string): number | null {
   const scale: Record<string, number> = { '': 1, k: 1e3, m: 1e6, b: 1e9, t: 1e12 };
   const value = Number(match[1]) * scale[match[2].toLowerCase()];
   return Number.isFinite(value) ? Math.round(value) : null;
+}
+
+/** Model metrics by their names in the order the app and the PDF list them, as a person reads them. */
+export const METRIC_LABELS: Readonly<Record<string, string>> = {
+  r2: 'R²',
+  rmse: 'RMSE (log)',
+  mae: 'MAE (log)',
+  mae_dollars: 'MAE ($)',
+  auc: 'AUC',
+  f1: 'F1',
+  logloss: 'Log loss',
+  brier: 'Brier score',
+  accuracy: 'Accuracy',
+  precision: 'Precision',
+  recall: 'Recall',
+};
+
+/** A model metric's name as a person reads it: 'r2' -> 'R²', 'mae_dollars' -> 'MAE ($)'; others as given. */
+export function metricLabel(name: string): string {
+  return Object.prototype.hasOwnProperty.call(METRIC_LABELS, name) ? METRIC_LABELS[name] : name;
 }
 
 /** A model metric by its name: money for *_dollars, whole counts for rows, else three decimals. */

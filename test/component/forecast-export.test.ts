@@ -61,6 +61,13 @@ describe('Export PDF from the Forecast view', () => {
     expect(wrapper.get('[data-testid=forecast-export-done]').text()).toContain(
       'greenlight-quiet-harbour-2027-01-01.pdf (6 pages)',
     );
+
+    // Once the film changes, the PDF is no longer this forecast's: the message says so.
+    await wrapper.get('[data-testid=field-title]').setValue('Loud Harbour');
+    await settle(10);
+    expect(wrapper.get('[data-testid=forecast-export-done]').text()).toBe(
+      'greenlight-quiet-harbour-2027-01-01.pdf was made before the last change to the film: export again for this one.',
+    );
   });
 
   it('says why in words when the report fails', async () => {

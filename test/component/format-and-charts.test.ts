@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  formatDuration,
   formatMetric,
   formatMoney,
   formatMoneyFull,
@@ -7,9 +8,28 @@ import {
   formatRoi,
   parseMoney,
 } from '../../src-main/shared/format';
-import { budgetVsRevenueOption, missingValuesOption, moneyHistogramOption } from '../../src-main/shared/charts/data';
-import { importanceOption, actualVsPredictedOption } from '../../src-main/shared/charts/models';
+import {
+  budgetVsRevenueOption,
+  missingValuesOption,
+  moneyHistogramOption,
+  revenueByYearOption,
+} from '../../src-main/shared/charts/data';
+import { importanceOption, actualVsPredictedOption, residualsOption } from '../../src-main/shared/charts/models';
 import { darkChartTheme, lightChartTheme } from '../../src-main/shared/charts/theme';
+
+describe('durations', () => {
+  it('say a quick import took under a second rather than "0 s"', () => {
+    expect([0, 0.3, 0.6, 45, 200, 3900].map(formatDuration)).toEqual([
+      '<1 s',
+      '<1 s',
+      '1 s',
+      '45 s',
+      '3 min 20 s',
+      '1 h 5 min',
+    ]);
+    expect(formatDuration(-1)).toBe('—');
+  });
+});
 
 describe('money and percentages', () => {
   it('speaks money as analysts do', () => {
@@ -48,8 +68,10 @@ describe('data and model chart options', () => {
         { from: 7, to: 8, count: 9 },
       ],
       lightChartTheme,
+      'Budget',
     );
     expect(option.xAxis.data).toEqual(['$1M', '$10M']);
+    expect(option.xAxis.name).toBe('Budget (log scale; each bar from the amount below it)');
     expect(option.series[0].data).toEqual([3, 9]);
     expect(option.animation).toBe(false);
   });
@@ -67,12 +89,22 @@ describe('data and model chart options', () => {
       [
         { column: 'budget', missing: 10 },
         { column: 'revenue', missing: 40 },
+        { column: 'original_language', missing: 5 },
       ],
       100,
       lightChartTheme,
     );
-    expect(missing.yAxis.data).toEqual(['revenue', 'budget']);
-    expect(missing.series[0].data).toEqual([0.4, 0.1]);
+    // Columns as a person names them, not as the database does.
+    expect(missing.yAxis.data).toEqual(['Revenue', 'Budget', 'Original language']);
+    expect(missing.series[0].data).toEqual([0.4, 0.1, 0.05]);
+  });
+
+  it('name both axes of revenue by year and keep the legend off them', () => {
+    const option = revenueByYearOption([{ year: 2001, median: 30e6, count: 12 }], lightChartTheme);
+    expect(option.yAxis.map((a) => a.name)).toEqual(['Median revenue', 'Films']);
+    expect(option.legend).toMatchObject({ bottom: 0 });
+    expect(option.legend).not.toHaveProperty('top');
+    expect(option.grid.bottom).toBeGreaterThanOrEqual(48);
   });
 
   it('rank feature importance and keep axes on whole numbers', () => {
@@ -93,5 +125,12 @@ describe('data and model chart options', () => {
     expect(importanceOption(diagnostics, lightChartTheme).yAxis.axisLabel.interval).toBe(0); // every bar named
     const avp = actualVsPredictedOption(diagnostics, lightChartTheme);
     expect([avp.xAxis.min, avp.xAxis.max]).toEqual([9, 21]);
+    // Residuals say their unit like the chart beside them.
+    const residuals = residualsOption(diagnostics, lightChartTheme);
+    expect([residuals.xAxis.name, residuals.yAxis.name]).toEqual([
+      'Predicted (log revenue)',
+      'Actual − predicted (log revenue)',
+    ]);
+    expect(residualsOption({ ...diagnostics, target: 'hit' }, lightChartTheme).xAxis.name).toBe('Predicted');
   });
 });

@@ -152,9 +152,14 @@ describe('Models view', () => {
     });
     await settle(10);
     expect(wrapper.get('[data-testid=train-result]').text()).toContain('Trained version v2');
-    expect(wrapper.get('[data-testid=train-result]').text()).toContain('mae_dollars $70M');
+    // Metrics by the names analysts know, not the keys they are stored under.
+    expect(wrapper.get('[data-testid=train-result]').text()).toContain('MAE ($) $70M');
+    expect(wrapper.get('[data-testid=train-result]').text()).not.toContain('mae_dollars');
     expect(wrapper.get('[data-testid=model-row-2]').text()).toContain('ready');
     expect(wrapper.get('[data-testid=cv-table]').text()).toContain('n_estimators=40');
+    expect(wrapper.findAll('[data-testid=cv-table] th').map((th) => th.text())).toEqual(
+      expect.arrayContaining(['R²', 'MAE ($)']),
+    );
   });
 
   it('offers only the algorithms that fit the target', async () => {

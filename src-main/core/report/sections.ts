@@ -13,8 +13,10 @@ import {
   formatMultiple,
   formatNumber,
   formatPercent,
+  formatMetric,
   formatRoi,
   franchiseNote,
+  METRIC_LABELS,
 } from '../../shared/format';
 import {
   comparablesChartOption,
@@ -418,25 +420,6 @@ export function comparablesPage(w: ReportWriter, scenario: ReportScenario): void
       '“Alike” is the similarity on budget, genres, year, runtime, language and people.',
     { size: 8.5, colour: COLOURS.muted, leading: 1.4 },
   );
-}
-
-const METRIC_LABELS: Record<string, string> = {
-  r2: 'R²',
-  rmse: 'RMSE (log)',
-  mae: 'MAE (log)',
-  mae_dollars: 'MAE ($)',
-  auc: 'AUC',
-  f1: 'F1',
-  logloss: 'Log loss',
-  brier: 'Brier score',
-  accuracy: 'Accuracy',
-  precision: 'Precision',
-  recall: 'Recall',
-};
-
-function formatMetric(name: string, value: number): string {
-  if (name.endsWith('dollars')) return formatMoney(value);
-  return formatNumber(value, 3);
 }
 
 /** What the models are, what they were trained on, how well they did in cross-validation, what they cannot know. */

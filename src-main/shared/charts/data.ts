@@ -3,22 +3,32 @@
  * and revenue, revenue by genre and by year, budget vs revenue, missing values by column. Pure functions of
  * the data.explore answer and a theme; no DOM, animation off (SSR-safe).
  */
-import { axisStyle, baseOption, type ChartTheme } from './theme';
+import { axisStyle, baseOption, referenceLine, type ChartTheme } from './theme';
 import { formatMoney } from '../format';
 
 import type { ExploreData, HistogramBin } from '../contract/data';
 
 const money = (v: number) => formatMoney(v);
 
-/** A histogram over money on a log scale (bin edges in log10 dollars), labelled by each bin's lower edge. */
-export function moneyHistogramOption(bins: HistogramBin[], theme: ChartTheme) {
+/**
+ * A histogram over money on a log scale (bin edges in log10 dollars), labelled by each bin's lower edge; `what`
+ * names the axis ('Budget', 'Revenue').
+ */
+export function moneyHistogramOption(bins: HistogramBin[], theme: ChartTheme, what = 'Amount') {
   const label = (log10: number) => money(10 ** log10);
   return {
     ...baseOption(theme),
     legend: { show: false },
-    grid: { left: 56, right: 16, top: 28, bottom: 32 },
+    grid: { left: 56, right: 16, top: 28, bottom: 48 },
     tooltip: { trigger: 'axis' as const },
-    xAxis: { type: 'category', data: bins.map((b) => label(b.from)), ...axisStyle(theme) },
+    xAxis: {
+      type: 'category',
+      name: `${what} (log scale; each bar from the amount below it)`,
+      nameLocation: 'middle' as const,
+      nameGap: 28,
+      data: bins.map((b) => label(b.from)),
+      ...axisStyle(theme),
+    },
     yAxis: { type: 'value', name: 'Films', ...axisStyle(theme) },
     series: [
       {
@@ -58,14 +68,15 @@ export function revenueByYearOption(rows: { year: number; median: number; count:
   const sorted = [...rows].sort((a, b) => a.year - b.year);
   return {
     ...baseOption(theme),
-    legend: { top: 0, right: 0, textStyle: { color: theme.text } },
-    grid: { left: 64, right: 56, top: 40, bottom: 32 },
+    // The legend sits under the chart: at the top it covered the axis names ('Films' on the right).
+    legend: { bottom: 0, textStyle: { color: theme.text } },
+    grid: { left: 64, right: 56, top: 40, bottom: 56 },
     tooltip: { trigger: 'axis' as const },
     xAxis: { type: 'category', data: sorted.map((r) => String(r.year)), ...axisStyle(theme) },
     yAxis: [
       {
         type: 'value',
-        name: 'Median',
+        name: 'Median revenue',
         ...axisStyle(theme),
         axisLabel: { ...axisStyle(theme).axisLabel, formatter: money },
       },
@@ -114,18 +125,22 @@ export function budgetVsRevenueOption(points: { title: string; budget: number; r
         itemStyle: { color: theme.palette[0], opacity: 0.5 },
         data: usable.map((p) => ({ value: [p.budget, p.revenue], name: p.title })),
       },
-      {
-        type: 'line',
-        name: 'Revenue = budget',
-        symbol: 'none',
-        lineStyle: { color: theme.muted, type: 'dashed' as const },
-        data: [
+      referenceLine(
+        'Revenue = budget',
+        [
           [lo, lo],
           [hi, hi],
         ],
-      },
+        theme,
+      ),
     ],
   };
+}
+
+/** A column of films as a person names it: 'original_language' -> 'Original language'. */
+function columnName(column: string): string {
+  const words = column.replace(/_/g, ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
 /** Share of films missing each column, worst first. */
@@ -144,7 +159,7 @@ export function missingValuesOption(rows: ExploreData['missing'], films: number,
       ...axisStyle(theme),
       axisLabel: { ...axisStyle(theme).axisLabel, formatter: (v: number) => `${Math.round(v * 100)}%` },
     },
-    yAxis: { type: 'category', inverse: true, data: sorted.map((r) => r.column), ...axisStyle(theme) },
+    yAxis: { type: 'category', inverse: true, data: sorted.map((r) => columnName(r.column)), ...axisStyle(theme) },
     series: [{ type: 'bar', name: 'Missing', data: sorted.map((r) => r.share), itemStyle: { color: theme.negative } }],
   };
 }

@@ -3,7 +3,7 @@
  * residuals, ROC curve, calibration, feature importance. Pure functions of models.diagnostics' answer.
  */
 import type { ModelDiagnostics } from '../contract/models';
-import { axisStyle, baseOption, type ChartTheme } from './theme';
+import { axisStyle, baseOption, referenceLine, type ChartTheme } from './theme';
 
 function extent(values: number[]): [number, number] {
   if (!values.length) return [0, 1];
@@ -37,16 +37,14 @@ export function actualVsPredictedOption(d: ModelDiagnostics, theme: ChartTheme) 
         itemStyle: { color: theme.palette[0], opacity: 0.5 },
         data: points.map((p) => [p.predicted, p.actual]),
       },
-      {
-        type: 'line',
-        name: 'Perfect',
-        symbol: 'none',
-        lineStyle: { color: theme.muted, type: 'dashed' },
-        data: [
+      referenceLine(
+        'Perfect',
+        [
           [lo, lo],
           [hi, hi],
         ],
-      },
+        theme,
+      ),
     ],
   };
 }
@@ -54,18 +52,19 @@ export function actualVsPredictedOption(d: ModelDiagnostics, theme: ChartTheme) 
 /** Residuals (actual - predicted) against the prediction: a flat cloud around zero is what we want. */
 export function residualsOption(d: ModelDiagnostics, theme: ChartTheme) {
   const [lo, hi] = extent(d.residuals.map((p) => p.predicted));
+  const axisName = d.target === 'revenue' ? ' (log revenue)' : '';
   return {
     ...baseOption(theme),
     xAxis: {
       type: 'value',
-      name: 'Predicted',
+      name: `Predicted${axisName}`,
       nameLocation: 'middle',
       nameGap: 28,
       min: lo,
       max: hi,
       ...axisStyle(theme),
     },
-    yAxis: { type: 'value', name: 'Actual − predicted', ...axisStyle(theme) },
+    yAxis: { type: 'value', name: `Actual − predicted${axisName}`, ...axisStyle(theme) },
     series: [
       {
         type: 'scatter',
@@ -75,16 +74,14 @@ export function residualsOption(d: ModelDiagnostics, theme: ChartTheme) {
         itemStyle: { color: theme.palette[2], opacity: 0.5 },
         data: d.residuals.map((p) => [p.predicted, p.residual]),
       },
-      {
-        type: 'line',
-        name: 'Zero',
-        symbol: 'none',
-        lineStyle: { color: theme.muted, type: 'dashed' },
-        data: [
+      referenceLine(
+        'Zero',
+        [
           [lo, 0],
           [hi, 0],
         ],
-      },
+        theme,
+      ),
     ],
   };
 }
@@ -111,16 +108,14 @@ export function rocOption(d: ModelDiagnostics, theme: ChartTheme) {
         itemStyle: { color: theme.accent },
         data: (d.roc ?? []).map((p) => [p.fpr, p.tpr]),
       },
-      {
-        type: 'line',
-        name: 'Chance',
-        symbol: 'none',
-        lineStyle: { color: theme.muted, type: 'dashed' },
-        data: [
+      referenceLine(
+        'Chance',
+        [
           [0, 0],
           [1, 1],
         ],
-      },
+        theme,
+      ),
     ],
   };
 }
@@ -146,16 +141,14 @@ export function calibrationOption(d: ModelDiagnostics, theme: ChartTheme) {
         itemStyle: { color: theme.accent },
         data: (d.calibration ?? []).map((b) => [b.predicted, b.observed]),
       },
-      {
-        type: 'line',
-        name: 'Perfect',
-        symbol: 'none',
-        lineStyle: { color: theme.muted, type: 'dashed' },
-        data: [
+      referenceLine(
+        'Perfect',
+        [
           [0, 0],
           [1, 1],
         ],
-      },
+        theme,
+      ),
     ],
   };
 }

@@ -78,3 +78,17 @@ export function baseOption(theme: ChartTheme) {
     tooltip: { trigger: 'item' as const, confine: true },
   };
 }
+
+/**
+ * A dashed line to read the data against (a perfect model, chance, zero, revenue = budget): muted, no symbols.
+ * `data` is the line's points, usually its two ends.
+ */
+export function referenceLine(name: string, data: [number, number][], theme: ChartTheme) {
+  return {
+    type: 'line' as const,
+    name,
+    symbol: 'none',
+    lineStyle: { color: theme.muted, type: 'dashed' as const },
+    data,
+  };
+}

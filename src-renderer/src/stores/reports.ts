@@ -38,14 +38,16 @@ export const useReportsStore = defineStore('reports', () => {
   }
 
   /** The Forecast view's export: the scenario as typed, not saved, forecast again in main with the active models. */
-  const draft = ref<{ job: string | null; busy: boolean; result: ReportExportResult | null; error: string | null }>({
-    job: null,
-    busy: false,
-    result: null,
-    error: null,
-  });
+  const draft = ref<{
+    job: string | null;
+    busy: boolean;
+    result: ReportExportResult | null;
+    error: string | null;
+    /** The input the export was made of (JSON), so the view can tell when the film has changed since. */
+    input: string | null;
+  }>({ job: null, busy: false, result: null, error: null, input: null });
   async function exportDraft(input: FilmInput): Promise<void> {
-    draft.value = { job: null, busy: true, result: null, error: null };
+    draft.value = { job: null, busy: true, result: null, error: null, input: JSON.stringify(input) };
     try {
       const title = input.title?.trim();
       const built = await runExport({ input, ...(title ? { title } : {}) }, (id) => (draft.value.job = id));

@@ -31,6 +31,7 @@ export const sel = {
     comparableLink: id('comparable-link'),
     exportPdf: id('forecast-export-pdf'),
     exportDone: id('forecast-export-done'),
+    franchise: id('forecast-franchise'),
   },
   scenarios: {
     list: id('scenario-list'),

@@ -56,6 +56,12 @@ export const forecastSteps = {
     };
   },
 
+  /** The sentence naming the earlier films of the film's franchise, or null when the forecast has none. */
+  async readFranchise(page: Page): Promise<string | null> {
+    const note = page.locator(sel.forecast.franchise);
+    return (await note.count()) === 0 ? null : (await note.textContent())!.trim();
+  },
+
   async saveScenario(page: Page, name: string): Promise<void> {
     await page.fill(sel.forecast.scenarioName, name);
     await page.click(sel.forecast.saveButton);

@@ -17,9 +17,9 @@ const MONTHS = [
   'November',
   'December',
 ];
-/** 3.24 -> '3.2x', 0.456 -> '0.46x'. */
-function formatMultiple(x: number): string {
-  return `${x >= 10 ? Math.round(x) : x >= 1 ? x.toFixed(1) : x.toFixed(2)}x`;
+/** 3.24 -> '3.2x', 0.456 -> '0.46x', 12.3 -> '12x' (or with another sign: '3.2×'). */
+function formatMultiple(x: number, sign = 'x'): string {
+  return `${x >= 10 ? Math.round(x) : x >= 1 ? x.toFixed(1) : x.toFixed(2)}${sign}`;
 }
 
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
@@ -81,11 +81,6 @@ const WHOSE_RECORD: Record<TrackWho | 'franchise', string> = {
 /** A membership column's group as a person names it ('company' -> 'Production company'). */
 const GROUP_LABELS = new Map(Object.values(TERM_GROUPS).map((g) => [g.prefix, g.label]));
 
-/** '6.1×', '0.46×', '12×': a multiple of the budget in words. */
-function times(x: number): string {
-  return `${x >= 10 ? Math.round(x) : x >= 1 ? x.toFixed(1) : x.toFixed(2)}×`;
-}
-
 /** What a track-record or franchise figure says, after the whose ('Director: ...'). */
 function recordWords(stat: TrackStat | FranchiseStat, value: number): string {
   if (Number.isNaN(value)) {
@@ -104,7 +99,7 @@ function recordWords(stat: TrackStat | FranchiseStat, value: number): string {
     case 'prior_hit_rate':
       return `earlier hit rate read as ${Math.round(value * 100)}%`;
     case 'prior_mean_log_roi':
-      return `earlier films read as ${times(Math.exp(value))} budget`;
+      return `earlier films read as ${formatMultiple(Math.exp(value), '×')} budget`;
     case 'prior_best_mean_log_revenue':
       return `best name's films read as ${money()}`;
     case 'prior_recent_mean_log_revenue':
@@ -115,7 +110,7 @@ function recordWords(stat: TrackStat | FranchiseStat, value: number): string {
     case 'franchise_last_log_revenue':
       return `latest film earned ${money()}`;
     case 'franchise_last_log_roi':
-      return `latest returned ${times(Math.exp(value))} budget`;
+      return `latest returned ${formatMultiple(Math.exp(value), '×')} budget`;
   }
 }
 
@@ -141,6 +136,7 @@ export function contributionLabel(column: FeatureColumn, value: number): string 
   const label = capitalised(SCALAR_LABELS[source.scalar]);
   if (Number.isNaN(value)) return `${label}: unknown`;
   if (COUNT_SCALARS.has(source.scalar)) return `${label}: ${formatNumber(value)}`;
-  if (source.scalar === 'log_budget_vs_market') return `${label}: ${times(Math.exp(value))} their typical budget`;
+  if (source.scalar === 'log_budget_vs_market')
+    return `${label}: ${formatMultiple(Math.exp(value), '×')} their typical budget`;
   return `${label}: ${valueLabel(column, value)}`;
 }

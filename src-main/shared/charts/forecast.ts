@@ -22,6 +22,19 @@ function positive(value: number | null | undefined): value is number {
   return typeof value === 'number' && Number.isFinite(value) && value > 0;
 }
 
+/** Revenue = hit multiple x budget through `data`: thin, dashed, not hoverable, named in the legend. */
+function breakEvenLine(multiple: number, data: [number, number][], theme: ChartTheme) {
+  return {
+    name: `Break-even (${multiple}× budget)`,
+    type: 'line' as const,
+    data,
+    showSymbol: false,
+    silent: true,
+    lineStyle: { color: theme.muted, type: 'dashed' as const, width: 1 },
+    itemStyle: { color: theme.muted },
+  };
+}
+
 /** The title the charts call the scenario: its own title, else "This film". */
 export function scenarioLabel(forecast: Forecast): string {
   const title = forecast.input.title?.trim();
@@ -94,18 +107,14 @@ export function comparablesChartOption(forecast: Forecast, theme: ChartTheme = l
       axisLabel: { ...axisStyle(theme).axisLabel, formatter: moneyAxisLabel },
     },
     series: [
-      {
-        name: `Break-even (${multiple}× budget)`,
-        type: 'line',
-        data: [
+      breakEvenLine(
+        multiple,
+        [
           [xMin, multiple * xMin],
           [xMax, multiple * xMax],
         ],
-        showSymbol: false,
-        silent: true,
-        lineStyle: { color: theme.muted, type: 'dashed', width: 1 },
-        itemStyle: { color: theme.muted },
-      },
+        theme,
+      ),
       {
         name: 'Comparable films',
         type: 'scatter',
@@ -354,14 +363,12 @@ export function whatIfOption(
   ];
   if (isBudget) {
     series.push({
-      name: `Break-even (${forecast.hitMultiple}× budget)`,
-      type: 'line',
+      ...breakEvenLine(
+        forecast.hitMultiple,
+        points.map((p): [number, number] => [p.x, forecast.hitMultiple * p.x]),
+        theme,
+      ),
       yAxisIndex: 0,
-      data: points.map((p) => [p.x, forecast.hitMultiple * p.x]),
-      showSymbol: false,
-      silent: true,
-      lineStyle: { color: theme.muted, type: 'dashed', width: 1 },
-      itemStyle: { color: theme.muted },
     });
   }
   if (hasHit) {

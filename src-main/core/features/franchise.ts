@@ -36,11 +36,16 @@ const ORDINALS = new Set(['second', 'third', 'fourth', 'fifth', 'sixth']);
 /** A single word counts as distinctive when at most this many earlier titles hold it. */
 export const RARE_WORD_MAX_TITLES = 5;
 
+/** Typed for an apostrophe: the acute accent (European keyboards), the modifier letter apostrophe, the prime. */
+const APOSTROPHE_LIKE = /[\u00b4\u02bc\u2032]/g;
+
 /** A title in lower-case words of letters and digits (any script), ':' kept as its own token. */
 function tokens(title: string): string[] {
   if (/^[\x20-\x7e]*$/.test(title)) return asciiTokens(title);
-  // Accents off (NFKD, then the combining marks dropped), then the same rules as asciiTokens.
+  // Apostrophe look-alikes first (NFKD makes an acute accent '´' a space and a mark), then accents off (NFKD, the
+  // combining marks dropped), then the same rules as asciiTokens.
   return title
+    .replace(APOSTROPHE_LIKE, "'")
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()

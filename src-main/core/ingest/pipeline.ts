@@ -9,9 +9,9 @@
  */
 import { Worker, type MessagePort } from 'node:worker_threads';
 import { importErrorFromData, importErrorToData, ImportCancelledError, type ImportErrorData } from './errors';
-import { packRows, unpackRows, type PackedRows } from './prepared-codec';
+import { RowPacker, unpackRows, type PackedRows } from './prepared-codec';
 import { prepareRow, typingFor, type PreparedRow, type Typing } from './prepare';
-import { NotUtf8Error, readEachRecord, readRecords, type ImportSource, type ReadResult, type Sniffed } from './read';
+import { NotUtf8Error, readEachRecord, type ImportSource, type ReadResult, type Sniffed } from './read';
 import type { ImportKind } from './types';
 
 /** How many prepared batches the helper may have sent that the writer has not yet written. */
@@ -121,7 +121,10 @@ export function readPreparedInHelper(
   });
 }
 
-/** The helper's side: reads and prepares the file, sending batches and waiting when the writer is behind. */
+/**
+ * The helper's side: reads and prepares the file, packing each row as it is read and sending a batch per chunk
+ * read, waiting when the writer is behind.
+ */
 export async function servePrepare(
   port: MessagePort | null,
   start: Extract<ToPrepareWorker, { type: 'prepare.start' }>,
@@ -129,29 +132,32 @@ export async function servePrepare(
 ): Promise<void> {
   const send = (m: FromPrepareWorker) => port?.postMessage(m);
   let typing: Typing | null = null;
+  let header: string[] | undefined;
   let inFlight = 0;
+  const packer = new RowPacker();
   try {
-    const result = await readRecords(start.source, start.sniffed, async (records, bytesRead) => {
-      let i = 0;
-      let header: string[] | undefined;
-      if (!typing) {
-        header = records[i++].fields;
-        typing = typingFor(start.source.fileName, header, start.options);
-      }
-      const rows: PreparedRow[] = new Array<PreparedRow>(records.length - i);
-      for (let r = 0; i < records.length; i++, r++) rows[r] = prepareRow(typing, records[i].fields, records[i].line);
-      const packed = packRows(rows);
-      send(
-        header
-          ? { type: 'prepare.rows', header, rows: packed, bytesRead }
-          : { type: 'prepare.rows', rows: packed, bytesRead },
-      );
-      inFlight++;
-      while (inFlight >= BATCHES_IN_FLIGHT) {
-        await acks.wait();
-        inFlight--;
-      }
-    });
+    const result = await readEachRecord(
+      start.source,
+      start.sniffed,
+      (fields, line) => {
+        if (typing) packer.add(prepareRow(typing, fields, line));
+        else {
+          header = fields;
+          typing = typingFor(start.source.fileName, header, start.options);
+        }
+      },
+      async (bytesRead) => {
+        if (packer.rows === 0 && header === undefined) return;
+        const rows = packer.take();
+        send(header ? { type: 'prepare.rows', header, rows, bytesRead } : { type: 'prepare.rows', rows, bytesRead });
+        header = undefined;
+        inFlight++;
+        while (inFlight >= BATCHES_IN_FLIGHT) {
+          await acks.wait();
+          inFlight--;
+        }
+      },
+    );
     send({ type: 'prepare.end', result });
   } catch (err) {
     send({ type: 'prepare.failed', notUtf8: err instanceof NotUtf8Error, error: importErrorToData(err) });

@@ -29,18 +29,32 @@ function isFlatFilm(row: PreparedRow): boolean {
   return FILM_COLUMNS.every((c) => c in film.columns);
 }
 
-export function packRows(rows: PreparedRow[]): PackedRows {
-  const packed: PackedRows = { values: [], strings: [], others: [] };
-  const { values, strings } = packed;
-  for (const row of rows) {
+/**
+ * Packs rows one at a time, as they are prepared: the reading thread adds each row as soon as it is typed, so its
+ * objects die young (a chunk's prepared rows held in an array lived through garbage collections, which took a
+ * quarter of that thread's time on big files), and takes the packed batch at the end of each chunk.
+ */
+export class RowPacker {
+  private packed: PackedRows = { values: [], strings: [], others: [] };
+
+  get rows(): number {
+    return this.count;
+  }
+
+  private count = 0;
+
+  add(row: PreparedRow): void {
+    const { values, strings } = this.packed;
+    this.count++;
     if (!isFlatFilm(row)) {
       values.push(row.line, OTHER);
-      packed.others.push(row);
-      continue;
+      this.packed.others.push(row);
+      return;
     }
     const film = (row.typed as { film: TypedFilm }).film;
+    const columns = film.columns as FilmColumns;
     values.push(row.line, FLAT_FILM, film.tmdbId);
-    for (const c of FILM_COLUMNS) values.push(film.columns[c] ?? null);
+    for (let c = 0; c < FILM_COLUMNS.length; c++) values.push(columns[FILM_COLUMNS[c]] ?? null);
     strings.push(row.bronzeJson);
     let present = 0;
     const lists = film.termsJson;
@@ -54,7 +68,20 @@ export function packRows(rows: PreparedRow[]): PackedRows {
     }
     values.push(present);
   }
-  return packed;
+
+  /** The rows added since the last take, packed; the packer starts a new batch. */
+  take(): PackedRows {
+    const packed = this.packed;
+    this.packed = { values: [], strings: [], others: [] };
+    this.count = 0;
+    return packed;
+  }
+}
+
+export function packRows(rows: PreparedRow[]): PackedRows {
+  const packer = new RowPacker();
+  for (const row of rows) packer.add(row);
+  return packer.take();
 }
 
 export function unpackRows(packed: PackedRows): PreparedRow[] {

@@ -1,6 +1,6 @@
 import v8 from 'node:v8';
 import { describe, expect, it } from 'vitest';
-import { packRows, unpackRows } from '../../../src-main/core/ingest/prepared-codec';
+import { packRows, RowPacker, unpackRows } from '../../../src-main/core/ingest/prepared-codec';
 import type { PreparedRow } from '../../../src-main/core/ingest/prepare';
 
 const columns = {
@@ -82,6 +82,20 @@ describe('packing prepared rows for the other thread', () => {
   it('gives back the same rows, in order, after a copy between threads', () => {
     const copied = v8.deserialize(v8.serialize(packRows(rows)));
     expect(unpackRows(copied)).toEqual(rows);
+  });
+
+  it('packs row by row into batches: each take holds the rows added since the last, in order', () => {
+    const packer = new RowPacker();
+    const batches = [];
+    for (const [i, row] of rows.entries()) {
+      packer.add(row);
+      if (i % 3 === 2) batches.push(packer.take());
+    }
+    expect(packer.rows).toBe(rows.length % 3);
+    batches.push(packer.take());
+    expect(packer.rows).toBe(0);
+    expect(unpackRows(packer.take())).toEqual([]);
+    expect(batches.flatMap((b) => unpackRows(v8.deserialize(v8.serialize(b))))).toEqual(rows);
   });
 
   it('packs TMDB films flat and sends the rest whole', () => {

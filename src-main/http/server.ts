@@ -7,7 +7,7 @@
 import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { dispatch, InvalidInputError, UnknownChannelError } from '../core/api/handler';
+import { DatabaseBusyError, dispatch, InvalidInputError, UnknownChannelError } from '../core/api/handler';
 import { handlers } from '../core/api/handlers';
 import { createContext, type CoreContext } from '../core/context';
 import { openDatabase } from '../core/store/db';
@@ -70,6 +70,7 @@ type ErrorCode =
   | 'unauthorized'
   | 'forbidden_host'
   | 'unknown_channel'
+  | 'database_busy'
   | 'not_found'
   | 'method_not_allowed'
   | 'payload_too_large'
@@ -172,6 +173,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
         return sendError(res, 400, 'invalid_input', err.message, err.issues);
       }
       if (err instanceof UnknownChannelError) return sendError(res, 404, 'unknown_channel', err.message);
+      if (err instanceof DatabaseBusyError) return sendError(res, 503, err.code, err.message);
       const message = err instanceof Error ? err.message : String(err);
       log(`greenlight http: ${name} failed: ${err instanceof Error ? err.stack : message}`);
       sendError(res, 500, 'internal', message);

@@ -31,6 +31,28 @@ export class UnknownChannelError extends Error {
   }
 }
 
+/**
+ * The database stayed locked by another writer past the connection's busy timeout: an import holds the write
+ * transaction for its whole file, or another Greenlight process writes. The handler changed nothing (SQLite
+ * refused the write), so the user can simply try again; the hosts answer it as such (HTTP 503), not as a crash.
+ */
+export class DatabaseBusyError extends Error {
+  readonly code = 'database_busy';
+  constructor(readonly channel: string) {
+    super(
+      'The database is busy: an import (or another Greenlight window or command) is writing to it. ' +
+        'Nothing was changed; try again when the import has finished.',
+    );
+    this.name = 'DatabaseBusyError';
+  }
+}
+
+/** SQLite's "database is locked" (SQLITE_BUSY and its extended codes) from better-sqlite3. */
+function isBusy(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('SQLITE_BUSY');
+}
+
 export function isChannelName(name: unknown): name is ChannelName {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
 }
@@ -54,5 +76,10 @@ export async function dispatch(
     );
   }
   const handler = handlers[channel] as (input: unknown, ctx: CoreContext) => unknown;
-  return await handler(parsed.data, ctx);
+  try {
+    return await handler(parsed.data, ctx);
+  } catch (err) {
+    if (isBusy(err)) throw new DatabaseBusyError(channel);
+    throw err;
+  }
 }

@@ -4,7 +4,11 @@ import path from 'node:path';
 import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../../src-main/http/server';
-import { emitEvent } from '../../../src-main/core/context';
+import Database from 'better-sqlite3';
+import { createContext, emitEvent } from '../../../src-main/core/context';
+import { DatabaseBusyError } from '../../../src-main/core/api/handler';
+import { openDatabase } from '../../../src-main/core/store/db';
+import { errorEnvelope } from '../../../src-main/electron/ipc';
 import { postJson, request } from './helpers';
 
 let dir: string;
@@ -182,5 +186,38 @@ describe('startServer', () => {
     await ended;
     await s.close();
     fs.rmSync(d, { recursive: true, force: true });
+  });
+});
+
+describe('a write while another writer holds the database', () => {
+  it('answers 503 database_busy in words, changes nothing, and works again once the writer is done', async () => {
+    const file = path.join(dir, 'busy.sqlite');
+    const db = openDatabase(file);
+    db.pragma('busy_timeout = 50'); // the host's 5 s, shortened for the test
+    const busyServer = await startServer({ ctx: createContext(db, file, 'http'), port: 0, staticDir, log: () => {} });
+    const headers = { 'X-Greenlight-Token': busyServer.token };
+    const scenarioId = db
+      .prepare("INSERT INTO scenarios (name, input_json, created_at, updated_at) VALUES ('Kept', '{}', 'now', 'now')")
+      .run().lastInsertRowid;
+    // Another connection (an import in its worker, another process) holds the write lock.
+    const other = new Database(file);
+    other.exec('BEGIN IMMEDIATE');
+    try {
+      const res = await postJson(`${busyServer.url}api/scenarios.delete`, { id: Number(scenarioId) }, headers);
+      expect(res.status).toBe(503);
+      const body = res.json() as { ok: boolean; error: { code: string; message: string } };
+      expect(body.error.code).toBe('database_busy');
+      expect(body.error.message).toMatch(/busy: an import .* is writing to it\. Nothing was changed; try again/);
+      expect(errorEnvelope(new DatabaseBusyError('scenarios.delete'))).toMatchObject({
+        error: { code: 'database_busy' },
+      });
+    } finally {
+      other.exec('ROLLBACK');
+      other.close();
+    }
+    expect(db.prepare('SELECT count(*) FROM scenarios').pluck().get()).toBe(1);
+    const again = await postJson(`${busyServer.url}api/scenarios.delete`, { id: Number(scenarioId) }, headers);
+    expect(again.json()).toMatchObject({ ok: true, result: { deleted: true } });
+    await busyServer.close();
   });
 });

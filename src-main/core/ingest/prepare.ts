@@ -63,7 +63,7 @@ function checkShape(fields: string[], header: string[]): RowProblem[] {
   if (fields.length !== header.length) {
     problems.push({
       field: null,
-      reason: `the row has ${fields.length} field${fields.length === 1 ? '' : 's'} but the header has ${header.length} columns`,
+      reason: `the row has ${fields.length} field${fields.length === 1 ? '' : 's'} but the header has ${header.length} columns${spanHint(fields, header)}`,
     });
   }
   for (let i = 0; i < fields.length; i++) {
@@ -79,4 +79,19 @@ function checkShape(fields: string[], header: string[]): RowProblem[] {
     }
   }
   return problems;
+}
+
+/**
+ * Why a row may have the wrong number of fields: a field running over several lines usually means a quote opened
+ * in it that closes only at a later quote, so the lines between (often the next rows) were read into it.
+ */
+function spanHint(fields: string[], header: string[]): string {
+  const i = fields.findIndex((f) => f.includes('\n') || f.includes('\r'));
+  if (i < 0) return '';
+  const name = header[i] ?? `column ${i + 1}`;
+  const lines = fields[i].split(/\r\n|\n|\r/).length;
+  return (
+    `; its ${name} field runs over ${lines} lines, so a quote opened in it probably closes later than intended ` +
+    `(the lines it swallowed, often the next rows, are in this row's raw text)`
+  );
 }

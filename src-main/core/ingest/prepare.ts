@@ -58,7 +58,7 @@ export function prepareRow(typing: Typing, fields: string[], line: number): Prep
 }
 
 /** Problems with a row's shape, before any field is typed: field count, NUL bytes, oversized fields. */
-function checkShape(fields: string[], header: string[]): RowProblem[] {
+export function checkShape(fields: string[], header: string[]): RowProblem[] {
   const problems: RowProblem[] = [];
   if (fields.length !== header.length) {
     problems.push({

@@ -1,12 +1,14 @@
 /**
- * The import wizard's preview: the first rows of a file as they will be typed, without writing anything.
+ * The import wizard's preview: the first rows of a file as they will be typed, without writing anything. It reads
+ * them with the import's own tokenizer and shape checks, so a row previews as it will import.
  */
-import { parse } from 'csv-parse/sync';
 import type { FilePreview, PreviewRow } from '../../shared/contract/data';
+import { CsvTokenizer } from './csv-tokenizer';
 import { completeMapping, detectKind, typerFor } from './detect';
 import { ImportError } from './errors';
 import { MAPPED_FIELD_NAMES, suggestMapping } from './mapped';
-import { readHead, sniff, type ImportSource } from './read';
+import { checkShape } from './prepare';
+import { MAX_RECORD_CHARS, readHead, sniff, type ImportSource } from './read';
 import type { ImportKind, TypedRow } from './types';
 
 const PREVIEW_BYTES = 1024 * 1024;
@@ -26,24 +28,21 @@ export async function previewFile(
   const wanted = options.rows ?? 20;
   const { head, size } = await readHead(source, PREVIEW_BYTES);
   const sniffed = sniff(source.fileName, head, size);
-  let text = new TextDecoder(sniffed.encoding).decode(head);
-  // Cut at the last line break when the file goes on, so no half row is shown.
-  if (head.length < size) text = text.slice(0, Math.max(0, text.lastIndexOf('\n') + 1));
-  let records: { record: string[]; info: { lines: number } }[];
-  try {
-    records = parse(text, {
-      delimiter: sniffed.delimiter,
-      relax_column_count: true,
-      relax_quotes: true,
-      skip_empty_lines: true,
-      info: true,
-      to: wanted + 1,
-    }) as unknown as { record: string[]; info: { lines: number } }[];
-  } catch (err) {
-    throw new ImportError(source.fileName, `cannot be read as CSV (${(err as Error).message})`);
+  const text = new TextDecoder(sniffed.encoding).decode(head, { stream: head.length < size });
+  // When the file goes on, a record still open at the end of the head (a quoted field running over lines, or
+  // a row cut in half) is held back by the tokenizer rather than shown half read.
+  const records: { fields: string[]; line: number }[] = [];
+  const keep = (fields: string[], line: number) => {
+    if (records.length <= wanted) records.push({ fields, line });
+  };
+  const tokenizer = new CsvTokenizer(sniffed.delimiter, MAX_RECORD_CHARS);
+  tokenizer.push(text, keep);
+  if (head.length >= size) tokenizer.end(keep);
+  if (records.length === 0 && tokenizer.failure) {
+    throw new ImportError(source.fileName, `cannot be read as CSV (${tokenizer.failure.message})`);
   }
   if (records.length === 0) throw new ImportError(source.fileName, 'has no header row');
-  const header = records[0].record;
+  const header = records[0].fields;
   const kind = options.kind ?? detectKind(header);
   const suggested = suggestMapping(header);
   let error: string | null = null;
@@ -59,14 +58,12 @@ export async function previewFile(
     error = err.message;
   }
   const rows: PreviewRow[] = records.slice(1, wanted + 1).map((r, i) => {
-    const fields = r.record;
-    const row: PreviewRow = { row: i + 1, line: r.info.lines, fields, values: null, problems: [] };
+    const fields = r.fields;
+    const row: PreviewRow = { row: i + 1, line: r.line, fields, values: null, problems: [] };
     if (!typer) return row;
-    if (fields.length !== header.length) {
-      row.problems.push({
-        field: null,
-        reason: `the row has ${fields.length} fields but the header has ${header.length} columns`,
-      });
+    const shapeProblems = checkShape(fields, header);
+    if (shapeProblems.length > 0) {
+      row.problems = shapeProblems;
       return row;
     }
     const typed = typer(fields);

@@ -65,6 +65,7 @@ export interface QuarantinedRow {
 /** One row of the import wizard's preview: raw fields, the values as they will be typed, and problems. */
 export interface PreviewRow {
   row: number;
+  /** The line of the file where the row starts (as import problems give it). */
   line: number;
   fields: string[];
   /** Typed values by silver column or list ("genres", "cast"...); null when the row would be quarantined. */

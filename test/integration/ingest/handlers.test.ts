@@ -111,6 +111,26 @@ describe('data channels', () => {
     db.close();
   });
 
+  it('data.preview reads a big file whose first megabyte ends inside a quoted field running over lines', async () => {
+    const { db, call } = setup();
+    // Synopses with line breaks inside quotes, enough of them that the 1 MB head ends inside one.
+    const synopsis = `"${'A long synopsis, with commas.\n'.repeat(40)}"`;
+    const rows = Array.from({ length: 1000 }, (_, i) => `Film ${i + 1},${2000 + (i % 17)},1000000,${synopsis}`);
+    const text = `Title,Year,Budget,Synopsis\n${rows.join('\n')}\n`;
+    expect(text.length).toBeGreaterThan(1024 * 1024);
+    const preview = (await call('data.preview', {
+      fileName: 'long.csv',
+      content: Buffer.from(text).toString('base64'),
+    })) as { rows: { row: number; line: number; values: Record<string, unknown> | null }[]; error: string | null };
+    expect(preview.error).toBeNull();
+    expect(preview.rows).toHaveLength(20);
+    // Each row starts 41 lines after the one before (40 line breaks inside its synopsis).
+    expect(preview.rows.map((r) => r.line).slice(0, 3)).toEqual([2, 43, 84]);
+    expect(preview.rows[19].values).toMatchObject({ title: 'Film 20', budget: 1e6 });
+    expect((preview.rows[0].values?.overview as string).split('\n')).toHaveLength(41);
+    db.close();
+  });
+
   it('data.explore aggregates the charts in one call', async () => {
     const { db, ctx, call } = setup();
     const { job } = (await call('data.import', {

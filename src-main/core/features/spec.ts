@@ -46,6 +46,8 @@ export interface BuildSpecOptions {
   /** Track records: how many top-billed cast count, and the shrinkage strength (defaults in track-records.ts). */
   topCast?: number;
   shrinkage?: number;
+  /** Read a blank country list as one unnamed country in n_countries (FeatureSpec.blankCountriesAsOne). Default true. */
+  blankCountriesAsOne?: boolean;
 }
 
 function termsOf(facts: FilmFacts, list: TermList): string[] {
@@ -152,6 +154,10 @@ export function buildFeatureSpec(
     requested: set === 'custom' ? names : [...FEATURE_SETS[set]],
     columns,
     hitMultiple,
+    // Only specs with the column carry the flag (the others encode the same either way).
+    ...((options.blankCountriesAsOne ?? true) && columns.some((c) => c.name === 'n_countries')
+      ? { blankCountriesAsOne: true }
+      : {}),
     history: wantsTrack
       ? buildTrackHistory(historyFilms, hitMultiple, {
           topCast: options.topCast,
@@ -166,8 +172,15 @@ function orNaN(v: number | null): number {
   return v === null ? NaN : v;
 }
 
-/** One scalar feature of a film's facts; NaN when unknown. */
-export function scalarValue(facts: FilmFacts, scalar: ScalarName): number {
+/**
+ * One scalar feature of a film's facts; NaN when unknown. `spec` says how this spec reads a blank country list
+ * (FeatureSpec.blankCountriesAsOne; without it, as none).
+ */
+export function scalarValue(
+  facts: FilmFacts,
+  scalar: ScalarName,
+  spec?: Pick<FeatureSpec, 'blankCountriesAsOne'>,
+): number {
   switch (scalar) {
     case 'log_budget':
     case 'budget':
@@ -191,7 +204,7 @@ export function scalarValue(facts: FilmFacts, scalar: ScalarName): number {
     case 'n_companies':
       return facts.companies.length;
     case 'n_countries':
-      return facts.countries.length;
+      return spec?.blankCountriesAsOne ? Math.max(1, facts.countries.length) : facts.countries.length;
     case 'has_homepage':
       return facts.hasHomepage ? 1 : 0;
     case 'has_tagline':
@@ -299,7 +312,7 @@ function encodeFactsInto(spec: FeatureSpec, facts: FilmFacts, out: Float64Array,
         ? spec.history
           ? budgetVsMarket(spec.history, facts)
           : NaN
-        : scalarValue(facts, scalar);
+        : scalarValue(facts, scalar, spec);
   }
   for (let g = 0; g < termLists.length; g++) {
     const group = termLists[g];

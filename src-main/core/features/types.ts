@@ -102,6 +102,13 @@ export interface FeatureSpec {
   /** Revenue >= hitMultiple x budget counts as a hit in track records. */
   hitMultiple: number;
   history: TrackHistory | null;
+  /**
+   * n_countries reads a blank country list as one country not named (at least 1), never as none: only 15 training
+   * films list no country (mean log revenue 15.0 against 17.6), a page left unfilled rather than a film made
+   * nowhere, so "none" was a page-completeness signal and a blank in the form cut a forecast for nothing. Absent
+   * (false) in specs saved before, which keep reading a blank as 0.
+   */
+  blankCountriesAsOne?: boolean;
 }
 
 /** A film as features see it, whatever it came from (silver row or the analyst's input). */

@@ -100,7 +100,7 @@ const BLANKABLE_INPUTS: {
     field: 'countries',
     what: 'production country',
     feeds: (f) => f === 'n_countries' || f.startsWith('country='),
-    reading: 'a film made in no country the data know',
+    reading: 'a film made in one country outside the ones the data know well',
     against: "an average film's countries",
   },
   {

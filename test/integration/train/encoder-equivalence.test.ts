@@ -187,7 +187,7 @@ function referenceEncode(spec: FeatureSpec, film: FilmInput | SilverFilm): numbe
     if (source.scalar === 'log_budget_vs_market') {
       return spec.history ? referenceBudgetVsMarket(spec.history, facts) : NaN;
     }
-    return scalarValue(facts, source.scalar); // unchanged by the rewrite
+    return scalarValue(facts, source.scalar, spec); // unchanged by the rewrite
   });
 }
 

@@ -68,6 +68,26 @@ describe('the greenlight set is honest about what is known before a film is made
     expect(Array.from(blank)).toEqual(Array.from(encode(spec, { ...newFilm, companies: ['Never Heard Of'] })));
     expect(at('company_prior_films', blank)).toBe(0);
   });
+
+  it('reads a blank country list as one country outside the vocabulary, not as a film made nowhere', () => {
+    const spec = buildFeatureSpec(films(), 'greenlight');
+    expect(spec.blankCountriesAsOne).toBe(true);
+    const names = featureNames(spec);
+    const blank = encode(spec, { ...newFilm, countries: [] });
+    expect(blank[names.indexOf('n_countries')]).toBe(1);
+    // Exactly as a country the data do not know (all country columns 0, one country).
+    expect(Array.from(blank)).toEqual(Array.from(encode(spec, { ...newFilm, countries: ['ZZ'] })));
+    expect(encode(spec, { ...newFilm, countries: ['US', 'GB'] })[names.indexOf('n_countries')]).toBe(2);
+    // Silver films with no country read the same way in training.
+    const silverBlank = encode(spec, { ...films()[0], countries: [] });
+    expect(silverBlank[names.indexOf('n_countries')]).toBe(1);
+    // A spec saved before the change (no flag) keeps reading a blank as 0, so stored versions predict as before.
+    const { blankCountriesAsOne: _flag, ...older } = JSON.parse(JSON.stringify(spec)) as typeof spec;
+    expect(encode(older, { ...newFilm, countries: [] })[names.indexOf('n_countries')]).toBe(0);
+    expect(buildFeatureSpec(films(), 'greenlight', { blankCountriesAsOne: false }).blankCountriesAsOne).toBeUndefined();
+    // Only specs with the column carry the flag.
+    expect(buildFeatureSpec(films(), 'runtime,budget').blankCountriesAsOne).toBeUndefined();
+  });
 });
 
 describe('budget in fixed dollars', () => {

@@ -19,18 +19,24 @@ import { gridCandidates, randomCandidates, type SearchSpace } from '../ml/search
 import type { AlgorithmName, Params, SerializedModel, Task } from '../ml/types';
 import { getTrainingPool, type WorkerPool } from '../jobs/pool';
 import { JobCancelledError } from '../jobs/manager';
-import { shareDataset, type FoldResult, type RefitResult, type WorkerTask } from '../jobs/protocol';
+import { shareDataset, type FoldResult, type RefitResult, type SharedDataset, type WorkerTask } from '../jobs/protocol';
 import type { JobProgress, SilverFilm } from '../../shared/film';
 import type { Target } from './types';
 import type { CandidateRow, Coverage, TrainingReport } from './report';
 import { fitPlatt } from './calibration';
 import {
   BLEND_KIND,
+  FIT_ROI_PARAM,
   REVENUE_BLEND_PARAM,
+  blendPlanOf,
   blendRaw,
-  blendWeightOf,
-  estimatorParamsOf,
+  isPlainPlan,
+  planNeedsBudget,
   type BlendArtifact,
+  type BlendPlan,
+  type MemberPlan,
+  type MemberRole,
+  type MemberTarget,
 } from './blend';
 import { saveModelVersion } from './versions';
 import type { StoredCalibration } from './load';
@@ -85,9 +91,6 @@ export interface TrainResult {
   activated: boolean;
 }
 
-/** Algorithms that do regression and classification alike, so a hit model can be blended with a revenue one. */
-const BLENDABLE: AlgorithmName[] = ['gbdt', 'rf', 'tree'];
-
 /** Fewer rows than this and CV numbers mean little: training refuses. */
 export const MIN_TRAINING_ROWS = 20;
 
@@ -124,14 +127,9 @@ export function validateTrainRequest(request: TrainRequest): Params[] {
   }
   const candidates = candidatesOf(request);
   for (const params of candidates) {
-    createEstimator(request.algorithm, task, estimatorParamsOf(params), request.seed ?? 42);
-    if (blendWeightOf(params) > 0) {
-      if (request.target !== 'hit' || !BLENDABLE.includes(request.algorithm)) {
-        throw new RangeError(
-          `${REVENUE_BLEND_PARAM} blends a hit model with a revenue model: it needs the hit target and a tree model (${BLENDABLE.join(', ')})`,
-        );
-      }
-      createEstimator(request.algorithm, 'regression', estimatorParamsOf(params), request.seed ?? 42);
+    // The estimator and every model it is blended with (blend.ts checks the blend parameters).
+    for (const member of planOf(request, params).members) {
+      createEstimator(member.algorithm, member.task, member.params, request.seed ?? 42);
     }
   }
   return candidates;
@@ -259,6 +257,7 @@ export async function trainModel(source: CoreContext | Db, request: TrainRequest
   };
 
   const candidates = validateTrainRequest(request);
+  const plans = candidates.map((params) => planOf(request, params));
   report({ step: 'preparing', current: 0, total: 1, detail: 'reading films and building features' });
   const data = prepareTrainingData(db, request);
   checkCancelled();
@@ -266,30 +265,14 @@ export async function trainModel(source: CoreContext | Db, request: TrainRequest
   const { folds, kind } = planFolds(request, data.films, data.y);
   const foldsPerRepeat = kind === 'temporal' ? 1 : (request.folds ?? 5);
   const repeats = kind === 'temporal' ? 1 : (request.repeats ?? 1);
-  const dataset = shareDataset(randomUUID(), data.X, data.y, n, data.cols);
+  const members = memberDatasets(data, plans);
   const scoring: 'r2' | 'auc' = task === 'classification' ? 'auc' : 'r2';
   const single = candidates.length === 1;
 
-  // Cross-validation: every candidate on every fold, spread over the pool.
-  const cvTasks: WorkerTask[] = [];
-  candidates.forEach((params) =>
-    folds.forEach((fold) =>
-      cvTasks.push({
-        kind: 'fold',
-        algorithm: request.algorithm,
-        task,
-        params: estimatorParamsOf(params),
-        seed,
-        train: fold.train,
-        test: fold.test,
-        permutationSeed: single && (fold.repeat ?? 0) === 0 ? seed : undefined,
-      }),
-    ),
-  );
-  // Hit blended with revenue: the revenue model's folds, once per distinct estimator params, on the same rows.
-  const blend = revenueBlendPlan(data, candidates, request, folds, seed);
+  // Every distinct member model (the estimator itself, and any blended models) once, on every fold.
+  const fits = distinctFits(plans);
   const permutationFits = single ? 0 : foldsPerRepeat;
-  const totalFits = blend.tasks.length + cvTasks.length + permutationFits + 1 + (blend.any ? 1 : 0);
+  const totalFits = fits.list.length * folds.length + permutationFits + plans[0].members.length;
   let fitsDone = 0;
   const progress = (step: string, detail: string) => {
     fitsDone++;
@@ -302,115 +285,142 @@ export async function trainModel(source: CoreContext | Db, request: TrainRequest
       etaSeconds: fitsDone > 0 ? (elapsed / fitsDone) * (totalFits - fitsDone) : undefined,
     });
   };
-  const describe = (index: number) => {
-    const c = Math.floor(index / folds.length);
-    const f = index % folds.length;
+  const describe = (fit: MemberFit, f: number) => {
     const repeat = Math.floor(f / foldsPerRepeat);
     return (
-      `candidate ${c + 1}/${candidates.length}, fold ${(f % foldsPerRepeat) + 1}/${foldsPerRepeat}` +
+      `${fit.role === 'main' ? '' : `${MEMBER_LABELS[fit.role]}, `}candidate ${fit.candidate + 1}/${candidates.length}, ` +
+      `fold ${(f % foldsPerRepeat) + 1}/${foldsPerRepeat}` +
       (repeats > 1 ? `, repeat ${repeat + 1}/${repeats}` : '')
     );
   };
-  report({ step: 'cross-validation', current: 0, total: totalFits, detail: describe(0) });
-  const revenueResults = blend.any
-    ? ((await pool.run(blend.dataset, blend.tasks, {
-        signal: control.signal,
-        onResult: (i) => progress('cross-validation', `revenue model for the hit blend, fold ${(i % folds.length) + 1}`),
-      })) as FoldResult[])
-    : [];
-  const cvResults = (await pool.run(dataset, cvTasks, {
-    signal: control.signal,
-    onResult: (index) => progress('cross-validation', describe(index)),
-  })) as FoldResult[];
-  candidates.forEach((params, c) => {
-    const w = blendWeightOf(params);
-    if (w === 0) return;
-    const first = blend.taskOffset.get(JSON.stringify(estimatorParamsOf(params))) as number;
-    folds.forEach((fold, f) => {
-      const hit = cvResults[c * folds.length + f].raw;
-      const revenue = revenueResults[first + f].raw;
-      fold.test.forEach((row, k) => (hit[k] = blendRaw(hit[k], revenue[k], blend.logBudget[row], w, blend.logMultiple)));
+  report({ step: 'cross-validation', current: 0, total: totalFits, detail: describe(fits.list[0], 0) });
+  // One pool run per member target (each its own shared dataset), fits in order within it.
+  const foldRaw: Float64Array[][] = fits.list.map(() => []);
+  const fitSeconds = fits.list.map(() => 0);
+  const permutationByFold: (Float64Array | undefined)[] = [];
+  for (const y of MEMBER_TARGETS) {
+    const group = fits.list.filter((fit) => fit.member.y === y);
+    if (group.length === 0) continue;
+    const tasks: WorkerTask[] = [];
+    const owner: { fit: MemberFit; f: number }[] = [];
+    for (const fit of group) {
+      folds.forEach((fold, f) => {
+        tasks.push({
+          kind: 'fold',
+          algorithm: fit.member.algorithm,
+          task: fit.member.task,
+          params: fit.member.params,
+          seed,
+          train: fold.train,
+          test: fold.test,
+          permutationSeed: single && fit.role === 'main' && (fold.repeat ?? 0) === 0 ? seed : undefined,
+        });
+        owner.push({ fit, f });
+      });
+    }
+    const results = (await pool.run(members.datasets[y] as SharedDataset, tasks, {
+      signal: control.signal,
+      onResult: (index) => progress('cross-validation', describe(owner[index].fit, owner[index].f)),
+    })) as FoldResult[];
+    results.forEach((result, t) => {
+      const { fit, f } = owner[t];
+      foldRaw[fit.index][f] = result.raw;
+      fitSeconds[fit.index] += result.seconds;
+      if (single && fit.role === 'main' && result.permutation) permutationByFold[f] = result.permutation;
     });
-  });
+  }
+  checkCancelled();
 
-  // The CV table: per candidate, fold scores and pooled out-of-fold metrics (averaged over repeats).
+  // The CV table: per candidate, its blend's fold scores and pooled out-of-fold metrics (averaged over repeats).
   const oofByCandidate: Float64Array[] = [];
   const rows: CandidateRow[] = candidates.map((params, c) => {
+    const plan = plans[c];
+    const weights = plan.members.map((m) => m.weight);
+    const memberFits = fits.byCandidate[c];
     const perRepeat = Array.from({ length: repeats }, () => new Float64Array(n).fill(NaN));
     const foldScores: number[] = [];
-    let seconds = 0;
+    const raws = new Array<number>(memberFits.length);
     folds.forEach((fold, f) => {
-      const result = cvResults[c * folds.length + f];
       const oof = perRepeat[fold.repeat ?? 0];
       const yTest = new Float64Array(fold.test.length);
+      const raw = new Float64Array(fold.test.length);
       fold.test.forEach((row, k) => {
-        oof[row] = result.raw[k];
+        for (let m = 0; m < memberFits.length; m++) raws[m] = foldRaw[memberFits[m]][f][k];
+        raw[k] = blendRaw(plan, weights, raws, members.budget[row]);
+        oof[row] = raw[k];
         yTest[k] = data.y[row];
       });
-      const predicted = task === 'classification' ? result.raw.map(sigmoid) : result.raw;
+      const predicted = task === 'classification' ? raw.map(sigmoid) : raw;
       foldScores.push(METRICS[scoring](yTest, predicted));
-      seconds += result.seconds;
     });
     const metricsPerRepeat = perRepeat.map((oof) => oofMetrics(request.target, data.y, oof));
     const metrics: Record<string, number> = {};
     for (const key of Object.keys(metricsPerRepeat[0])) metrics[key] = mean(metricsPerRepeat.map((m) => m[key]));
     oofByCandidate.push(perRepeat[0]);
+    const seconds = memberFits.reduce((sum, i) => sum + fitSeconds[i], 0);
     return { index: c, params, foldScores, score: mean(foldScores), scoreStd: std(foldScores), metrics, seconds };
   });
   const chosen = rows.reduce((best, r) => (r.score > best.score ? r : best), rows[0]);
+  const chosenPlan = plans[chosen.index];
+  const chosenMain = chosenPlan.members[0];
   checkCancelled();
 
-  // Permutation importance of the chosen candidate on held-out folds (already measured when there is one candidate).
-  let permutationResults: FoldResult[];
-  if (single) {
-    permutationResults = cvResults.slice(0, foldsPerRepeat);
-  } else {
+  // Permutation importance of the chosen candidate's main model on held-out folds (already measured when there
+  // is one candidate).
+  if (!single) {
     const permTasks: WorkerTask[] = folds.slice(0, foldsPerRepeat).map((fold) => ({
       kind: 'fold',
-      algorithm: request.algorithm,
-      task,
-      params: estimatorParamsOf(chosen.params),
+      algorithm: chosenMain.algorithm,
+      task: chosenMain.task,
+      params: chosenMain.params,
       seed,
       train: fold.train,
       test: fold.test,
       permutationSeed: seed,
     }));
-    permutationResults = (await pool.run(dataset, permTasks, {
+    const permutationResults = (await pool.run(members.datasets[chosenMain.y] as SharedDataset, permTasks, {
       signal: control.signal,
       onResult: (i) => progress('importance', `permutation importance, fold ${i + 1}/${permTasks.length}`),
     })) as FoldResult[];
+    permutationResults.forEach((r, f) => (permutationByFold[f] = r.permutation));
   }
   const permutation = new Array(data.cols).fill(0);
-  for (const r of permutationResults) r.permutation?.forEach((v, j) => (permutation[j] += v / permutationResults.length));
+  const measured = permutationByFold.filter((p): p is Float64Array => p !== undefined);
+  for (const p of measured) p.forEach((v, j) => (permutation[j] += v / measured.length));
 
-  // Refit the chosen candidate on every row.
-  const [refit] = (await pool.run(
-    dataset,
-    [{ kind: 'refit', algorithm: request.algorithm, task, params: estimatorParamsOf(chosen.params), seed }],
-    { signal: control.signal, onResult: () => progress('refit', 'fitting the chosen candidate on all films') },
-  )) as RefitResult[];
-  checkCancelled();
-  const chosenWeight = blendWeightOf(chosen.params);
-  let artifact = refit.model as SerializedModel;
-  let gainImportance = Array.from(refit.importance);
-  if (chosenWeight > 0) {
-    const [revenueRefit] = (await pool.run(
-      blend.dataset,
-      [{ kind: 'refit', algorithm: request.algorithm, task: 'regression', params: estimatorParamsOf(chosen.params), seed }],
-      { signal: control.signal, onResult: () => progress('refit', 'fitting the revenue model of the hit blend') },
+  // Refit the chosen candidate's models on every row.
+  const refits: RefitResult[] = [];
+  for (const member of chosenPlan.members) {
+    const [refit] = (await pool.run(
+      members.datasets[member.y] as SharedDataset,
+      [{ kind: 'refit', algorithm: member.algorithm, task: member.task, params: member.params, seed }],
+      {
+        signal: control.signal,
+        onResult: () =>
+          progress('refit', member.role === 'main' ? 'fitting the chosen candidate on all films' : `fitting the ${MEMBER_LABELS[member.role]} on all films`),
+      },
     )) as RefitResult[];
+    refits.push(refit);
     checkCancelled();
+  }
+  let artifact = refits[0].model as SerializedModel;
+  let gainImportance = Array.from(refits[0].importance);
+  if (!isPlainPlan(chosenPlan)) {
     const blended: BlendArtifact = {
       kind: BLEND_KIND,
       version: 1,
-      hit: refit.model as SerializedModel,
-      revenue: revenueRefit.model as SerializedModel,
-      weight: chosenWeight,
-      logMultiple: blend.logMultiple,
-      budgetColumn: blend.budgetColumn,
+      task,
+      members: chosenPlan.members.map((m, k) => ({ role: m.role, y: m.y, weight: m.weight, model: refits[k].model })),
+      offset: chosenPlan.offset,
+      budgetColumn: planNeedsBudget(chosenPlan) ? members.budgetColumn : -1,
+      budgetWeight: chosenPlan.budgetWeight,
+      budgetMean: planNeedsBudget(chosenPlan) ? members.budgetMean : 0,
     };
     artifact = blended;
-    gainImportance = gainImportance.map((g, j) => (1 - chosenWeight) * g + chosenWeight * revenueRefit.importance[j]);
+    const total = chosenPlan.members.reduce((sum, m) => sum + m.weight, 0);
+    gainImportance = gainImportance.map((_, j) =>
+      chosenPlan.members.reduce((sum, m, k) => sum + (m.weight / total) * refits[k].importance[j], 0),
+    );
   }
 
   // Out-of-fold evidence for intervals (regression) and calibration (hit).
@@ -492,33 +502,85 @@ export async function trainModel(source: CoreContext | Db, request: TrainRequest
   };
 }
 
+const MEMBER_TARGETS: MemberTarget[] = ['target', 'log_revenue', 'log_roi'];
+const MEMBER_LABELS: Record<MemberRole, string> = {
+  main: 'model',
+  revenue: 'revenue model of the hit blend',
+  forest: 'forest of the blend',
+  linear: 'linear model of the blend',
+};
+
+/** A candidate's blend plan (the estimator alone when it asks for no blend). */
+function planOf(request: TrainRequest, params: Params): BlendPlan {
+  return blendPlanOf(request.target, request.algorithm, params, request.hitMultiple ?? 2);
+}
+
+/** One distinct member model to cross-validate: the first candidate and role that use it. */
+interface MemberFit {
+  index: number;
+  member: MemberPlan;
+  candidate: number;
+  role: MemberRole;
+}
+
 /**
- * What the hit/revenue blend needs: a second shared dataset (same rows and columns, log1p revenue as target),
- * the revenue models' fold tasks (one set per distinct estimator params of the blended candidates), and each
- * row's log1p budget. Empty when no candidate asks for the blend.
+ * The distinct member models of all candidates (a grid over blend weights shares its models), and for each
+ * candidate the fit index of each of its members, in plan order.
  */
-function revenueBlendPlan(data: PreparedData, candidates: Params[], request: TrainRequest, folds: Fold[], seed: number) {
-  const blended = candidates.filter((p) => blendWeightOf(p) > 0);
-  const taskOffset = new Map<string, number>();
-  const tasks: WorkerTask[] = [];
-  const logMultiple = Math.log(request.hitMultiple ?? 2);
-  const logBudget = Float64Array.from(data.films, (f) => Math.log1p(f.budget ?? NaN));
-  if (blended.length === 0) return { any: false, tasks, taskOffset, dataset: null, logBudget, logMultiple, budgetColumn: -1 };
-  const budgetColumn = data.spec.columns.findIndex(
+function distinctFits(plans: BlendPlan[]): { list: MemberFit[]; byCandidate: number[][] } {
+  const list: MemberFit[] = [];
+  const byKey = new Map<string, number>();
+  const byCandidate = plans.map((plan, c) =>
+    plan.members.map((member) => {
+      const key = JSON.stringify([member.y, member.algorithm, member.task, member.params]);
+      let index = byKey.get(key);
+      if (index === undefined) {
+        index = list.length;
+        byKey.set(key, index);
+        list.push({ index, member, candidate: c, role: member.role });
+      }
+      return index;
+    }),
+  );
+  return { list, byCandidate };
+}
+
+/**
+ * The shared datasets the members learn from (same rows and columns; the request's target, log1p revenue, or
+ * log1p revenue - log1p budget) and each row's budget column, when some plan reads it.
+ */
+function memberDatasets(data: PreparedData, plans: BlendPlan[]) {
+  const n = data.films.length;
+  const wanted = new Set(plans.flatMap((plan) => plan.members.map((m) => m.y)));
+  const needsBudget = plans.some(planNeedsBudget);
+  const budgetColumn = needsBudget ? budgetColumnOf(data.spec) : -1;
+  const budget = new Float64Array(n).fill(NaN);
+  let budgetMean = 0;
+  if (budgetColumn >= 0) {
+    for (let i = 0; i < n; i++) budget[i] = data.X[i * data.cols + budgetColumn];
+    budgetMean = budget.reduce((a, b) => a + b, 0) / n;
+    if (!Number.isFinite(budgetMean)) throw new RangeError('a blend that reads the budget needs every training film to have one');
+  }
+  const logRevenue = () => Float64Array.from(data.films, (f) => Math.log1p(f.revenue as number));
+  const datasets: Partial<Record<MemberTarget, SharedDataset>> = {};
+  for (const y of wanted) {
+    const values = y === 'target' ? data.y : y === 'log_revenue' ? logRevenue() : logRevenue().map((v, i) => v - budget[i]);
+    datasets[y] = shareDataset(randomUUID(), data.X, values, n, data.cols);
+  }
+  return { datasets, budget, budgetColumn, budgetMean };
+}
+
+/** The spec's budget column (log1p budget), which blends that read the budget need. */
+function budgetColumnOf(spec: FeatureSpec): number {
+  const column = spec.columns.findIndex(
     (c) => c.source.type === 'scalar' && (c.source.scalar === 'log_budget' || c.source.scalar === 'budget'),
   );
-  if (budgetColumn < 0) throw new RangeError(`${REVENUE_BLEND_PARAM} needs the budget (log_budget) among the features`);
-  for (const params of blended) {
-    const key = JSON.stringify(estimatorParamsOf(params));
-    if (taskOffset.has(key)) continue;
-    taskOffset.set(key, tasks.length);
-    for (const fold of folds) {
-      tasks.push({ kind: 'fold', algorithm: request.algorithm, task: 'regression', params: estimatorParamsOf(params), seed, train: fold.train, test: fold.test });
-    }
+  if (column < 0) {
+    throw new RangeError(
+      `${REVENUE_BLEND_PARAM} and ${FIT_ROI_PARAM} read the budget: they need log_budget among the features`,
+    );
   }
-  const logRevenue = Float64Array.from(data.films, (f) => Math.log1p(f.revenue as number));
-  const dataset = shareDataset(randomUUID(), data.X, logRevenue, data.films.length, data.cols);
-  return { any: true, tasks, taskOffset, dataset, logBudget, logMultiple, budgetColumn };
+  return column;
 }
 
 /** Keeps at most ~200 ROC points (evenly spaced), enough for a chart and small to store. */

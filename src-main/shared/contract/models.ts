@@ -30,7 +30,13 @@ const paramValues = {
   bootstrap: z.boolean(),
   max_samples: fraction,
   reg_lambda: z.number().min(0).max(1e6),
-  revenue_blend: z.number().min(0).max(1), // hit only: weight of the revenue model's score (core/models/blend.ts)
+  // Blends (core/models/blend.ts): hit only, the revenue model's score and its scale; revenue, learn log(revenue /
+  // budget); weights of a forest (regression) and of a linear model blended in.
+  revenue_blend: z.number().min(0).max(1),
+  revenue_blend_scale: z.number().gt(0).max(100),
+  fit_roi: z.boolean(),
+  blend_forest: z.number().min(0).max(1),
+  blend_linear: z.number().min(0).max(1),
 };
 type ParamName = keyof typeof paramValues;
 

@@ -76,6 +76,10 @@ describe('hit blended with revenue', () => {
     const stored = requireModelVersion(db, result.model);
     const artifact = JSON.parse(JSON.stringify(stored.artifact)) as BlendArtifact;
     expect(artifact.kind).toBe(BLEND_KIND);
+    expect(artifact.members.map((m) => [m.role, m.y, m.weight])).toEqual([
+      ['main', 'target', 0.6],
+      ['revenue', 'log_revenue', 0.4],
+    ]);
     const film: FilmInput = {
       budget: 80e6,
       runtime: 115,
@@ -87,8 +91,8 @@ describe('hit blended with revenue', () => {
     };
     const x = encode(stored.featureSpec, film);
     const row = { rows: 1, cols: x.length, data: x };
-    const hitRaw = loadEstimator(artifact.hit).predictRaw(row)[0];
-    const revenueRaw = loadEstimator(artifact.revenue).predictRaw(row)[0];
+    const hitRaw = loadEstimator(artifact.members[0].model).predictRaw(row)[0];
+    const revenueRaw = loadEstimator(artifact.members[1].model).predictRaw(row)[0];
     const blended = 0.6 * hitRaw + 0.4 * (revenueRaw - Math.log1p(80e6) - Math.log(2));
     expect(loadModelArtifact(artifact).predictRaw(row)[0]).toBeCloseTo(blended, 12);
     const model = loadModelVersion(db, result.model);

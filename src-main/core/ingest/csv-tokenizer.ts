@@ -47,6 +47,11 @@ export class CsvTokenizer {
     this.delimiter = delimiter.charCodeAt(0);
   }
 
+  /** Characters held of a record not yet finished (read again from its start at the next push). */
+  get pendingChars(): number {
+    return this.rest.length;
+  }
+
   /** Whether reading stopped on a failure (then `push` and `end` read nothing more). */
   get failure(): CsvFailure | null {
     return this.failed;

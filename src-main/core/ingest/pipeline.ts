@@ -4,8 +4,8 @@
  * Reading, tokenizing and typing a TMDB row costs about as much CPU as SQLite's work to store it. For big files
  * the import worker therefore starts a helper thread that reads and prepares rows (prepare.ts) while the
  * import thread only writes them: on two cores the two halves overlap. The helper runs at most
- * `BATCHES_IN_FLIGHT` batches (about 1 MB of text each) ahead of the writer, so memory stays bounded whatever
- * the file's size. Everything the database sees is decided in the writer, in one transaction, as before.
+ * `BATCHES_IN_FLIGHT` batches (of at most ROWS_PER_BATCH rows) ahead of the writer, so memory stays bounded
+ * whatever the file's size. Everything the database sees is decided in the writer, in one transaction, as before.
  */
 import { Worker, type MessagePort } from 'node:worker_threads';
 import { importErrorFromData, importErrorToData, ImportCancelledError, type ImportErrorData } from './errors';
@@ -14,8 +14,17 @@ import { prepareRow, typingFor, type PreparedRow, type Typing } from './prepare'
 import { NotUtf8Error, readEachRecord, type ImportSource, type ReadResult, type Sniffed } from './read';
 import type { ImportKind } from './types';
 
-/** How many prepared batches the helper may have sent that the writer has not yet written. */
-const BATCHES_IN_FLIGHT = 3;
+/**
+ * Rows a batch holds at most. Small batches keep each message's buffers and arrays in V8's young generation and
+ * malloc's reused memory: batches of a megabyte's rows (about 850 TMDB rows) were serialized into fresh memory
+ * each time, page-faulted in (a large share of the reading thread's time on these virtual machines).
+ */
+const ROWS_PER_BATCH = 256;
+/**
+ * How many batches the helper may have sent that the writer has not yet written (checked after each megabyte
+ * read, which sends about four): with ROWS_PER_BATCH, a few thousand rows at most.
+ */
+const BATCHES_IN_FLIGHT = 12;
 /** Heap limits of the helper thread (it holds a few batches at a time). */
 const HELPER_LIMITS = { maxOldGenerationSizeMb: 512, maxYoungGenerationSizeMb: 64 };
 
@@ -130,37 +139,44 @@ export async function servePrepare(
   start: Extract<ToPrepareWorker, { type: 'prepare.start' }>,
   acks: { wait: () => Promise<void> },
 ): Promise<void> {
-  const send = (m: FromPrepareWorker) => port?.postMessage(m);
+  const post = (m: FromPrepareWorker) => port?.postMessage(m);
   let typing: Typing | null = null;
   let header: string[] | undefined;
   let inFlight = 0;
+  let bytesRead = 0;
   const packer = new RowPacker();
+  const sendBatch = () => {
+    if (packer.rows === 0 && header === undefined) return;
+    const rows = packer.take();
+    post(header ? { type: 'prepare.rows', header, rows, bytesRead } : { type: 'prepare.rows', rows, bytesRead });
+    header = undefined;
+    inFlight++;
+  };
   try {
     const result = await readEachRecord(
       start.source,
       start.sniffed,
       (fields, line) => {
-        if (typing) packer.add(prepareRow(typing, fields, line));
-        else {
+        if (typing) {
+          packer.add(prepareRow(typing, fields, line));
+          if (packer.rows >= ROWS_PER_BATCH) sendBatch();
+        } else {
           header = fields;
           typing = typingFor(start.source.fileName, header, start.options);
         }
       },
-      async (bytesRead) => {
-        if (packer.rows === 0 && header === undefined) return;
-        const rows = packer.take();
-        send(header ? { type: 'prepare.rows', header, rows, bytesRead } : { type: 'prepare.rows', rows, bytesRead });
-        header = undefined;
-        inFlight++;
+      async (bytes) => {
+        bytesRead = bytes;
+        sendBatch();
         while (inFlight >= BATCHES_IN_FLIGHT) {
           await acks.wait();
           inFlight--;
         }
       },
     );
-    send({ type: 'prepare.end', result });
+    post({ type: 'prepare.end', result });
   } catch (err) {
-    send({ type: 'prepare.failed', notUtf8: err instanceof NotUtf8Error, error: importErrorToData(err) });
+    post({ type: 'prepare.failed', notUtf8: err instanceof NotUtf8Error, error: importErrorToData(err) });
   }
 }
 

@@ -39,6 +39,8 @@ export interface ReadFailure {
 
 /** A record longer than this (in characters) ends the read: it bounds memory when a quote is never closed. */
 export const MAX_RECORD_CHARS = 64 * 1024 * 1024;
+/** Bytes decoded and tokenized at a time (see readEachRecord). */
+const DECODE_BYTES = 32 * 1024;
 const CHUNK_BYTES = 1024 * 1024;
 const SNIFF_BYTES = 64 * 1024;
 
@@ -229,13 +231,23 @@ export async function readEachRecord(
     if (signal?.aborted) break;
     bytes += chunk.length;
     hash.update(chunk);
-    let text: string;
-    try {
-      text = decoder.decode(chunk, { stream: true });
-    } catch {
-      throw new NotUtf8Error();
+    // Decoded and tokenized a slice at a time: the strings stay small enough for V8's young generation, whose
+    // pages are reused. A megabyte's text (and the concatenation of an unfinished record with it) went to V8's
+    // large-object space: fresh memory, page-faulted in on every chunk.
+    // A record longer than a slice (a huge field) is read on in the rest of the chunk at once: the tokenizer
+    // reads an unfinished record again from its start at every push.
+    for (let at = 0; at < chunk.length;) {
+      const end = tokenizer.pendingChars > DECODE_BYTES ? chunk.length : at + DECODE_BYTES;
+      let text: string;
+      try {
+        text = decoder.decode(chunk.subarray(at, end), { stream: true });
+      } catch {
+        throw new NotUtf8Error();
+      }
+      tokenizer.push(text, onRecord);
+      if (tokenizer.failure) break;
+      at = end;
     }
-    tokenizer.push(text, onRecord);
     await onChunk(bytes);
     if (tokenizer.failure) break;
     await tick();

@@ -13,6 +13,8 @@ export default tseslint.config(
       'test/artifacts/**',
       'test/e2e/screenshots/**',
       'bench/results/**',
+      '.tmp/**',
+      '.scratch/**',
     ],
   },
   ...tseslint.configs.recommended,

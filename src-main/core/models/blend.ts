@@ -219,6 +219,12 @@ export interface BlendArtifact extends SerializedModel {
   budgetWeight: number;
   /** Mean of the budget column over the training rows: explanations centre the budget term on it. */
   budgetMean: number;
+  /**
+   * 'mean': a row without a budget (a past film whose budget is unknown; forecasts always have one) reads the
+   * training mean in the budget term, as the linear models impute, so it still gets a prediction. Absent in the
+   * older two-model artifacts, whose score is then NaN as it always was.
+   */
+  missingBudget?: 'mean';
 }
 
 /** The older two-model artifact (kept loadable: stored versions and shipped files may hold it). */
@@ -285,9 +291,14 @@ export class ModelBlend implements Estimator {
     const scratch = new Array<number>(raws.length);
     for (let i = 0; i < X.rows; i++) {
       for (let m = 0; m < raws.length; m++) scratch[m] = raws[m][i];
-      out[i] = blendRaw(this.artifact, this.weights, scratch, column >= 0 ? X.data[i * X.cols + column] : 0);
+      out[i] = blendRaw(this.artifact, this.weights, scratch, column >= 0 ? this.budgetOf(X.data[i * X.cols + column]) : 0);
     }
     return out;
+  }
+
+  /** The budget column's value as the budget term reads it (a missing budget imputed when the artifact says so). */
+  private budgetOf(value: number): number {
+    return value !== value && this.artifact.missingBudget === 'mean' ? this.artifact.budgetMean : value;
   }
 
   predict(X: Matrix): Float64Array {
@@ -327,7 +338,7 @@ export class ModelBlend implements Estimator {
     });
     if (budgetWeight !== 0) {
       base += budgetWeight * budgetMean;
-      values[budgetColumn] += budgetWeight * (row[budgetColumn] - budgetMean);
+      values[budgetColumn] += budgetWeight * (this.budgetOf(row[budgetColumn]) - budgetMean);
     }
     return { base, values };
   }

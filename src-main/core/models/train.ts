@@ -415,6 +415,7 @@ export async function trainModel(source: CoreContext | Db, request: TrainRequest
       budgetColumn: planNeedsBudget(chosenPlan) ? members.budgetColumn : -1,
       budgetWeight: chosenPlan.budgetWeight,
       budgetMean: planNeedsBudget(chosenPlan) ? members.budgetMean : 0,
+      missingBudget: 'mean',
     };
     artifact = blended;
     const total = chosenPlan.members.reduce((sum, m) => sum + m.weight, 0);

@@ -182,6 +182,15 @@ describe('revenue learning log(revenue / budget), blended with a forest and a ri
     const x2 = encode(model.spec!, { ...film, budget: 160e6 });
     const g2 = loadEstimator(artifact.members[0].model).predictRaw({ rows: 1, cols: x2.length, data: x2 })[0];
     expect(model.predictRaw({ ...film, budget: 160e6 }) - model.predictRaw(film)).toBeCloseTo(Math.log1p(160e6) - Math.log1p(80e6) + g2 - g, 10);
+    // A past film with no budget still gets a prediction: the budget term reads the training mean, the trees
+    // route the missing value as they learned to; explained exactly.
+    const noBudget = { ...film, budget: NaN };
+    const xn = encode(model.spec!, noBudget);
+    expect(Number.isNaN(xn[artifact.budgetColumn])).toBe(true);
+    const gn = loadEstimator(artifact.members[0].model).predictRaw({ rows: 1, cols: xn.length, data: xn })[0];
+    expect(model.predictRaw(noBudget)).toBeCloseTo(gn + artifact.budgetMean, 10);
+    const explained = model.explain(noBudget);
+    expect(explained.base + explained.contributions.reduce((a, c) => a + c.effect, 0)).toBeCloseTo(gn + artifact.budgetMean, 9);
   }, 180_000);
 });
 
@@ -237,6 +246,9 @@ describe('blend plans', () => {
     // As the old artifact explained it: the whole -0.5 x log budget on the budget column.
     const members = 0.5 * hit.contributions(x).values[budgetColumn] + 0.5 * revenue.contributions(x).values[budgetColumn];
     expect(values[budgetColumn]).toBeCloseTo(members - 0.5 * x[budgetColumn], 12);
+    // ... and, as before, no score without a budget.
+    const xn = encode(data.spec, { ...film, budget: NaN });
+    expect(Number.isNaN(loaded.predictRaw({ rows: 1, cols: xn.length, data: xn })[0])).toBe(true);
   });
 
   it('fits a member shared by several candidates once (a grid over blend weights)', async () => {

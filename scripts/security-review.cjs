@@ -73,7 +73,9 @@ async function main() {
     `${JSON.stringify({ electron: version, targets, findings }, null, 2)}\n`,
   );
 
-  console.log(`Electronegativity over ${targets.join(', ')} (Electron ${version}): ${findings.length} finding(s)`);
+  console.log(
+    `Electronegativity over ${targets.join(', ')} (Electron ${version}): ${findings.length} finding${findings.length === 1 ? '' : 's'}`,
+  );
   for (const f of findings) {
     console.log(
       `  ${f.severity.padEnd(13)} ${f.confidence.padEnd(9)} ${f.id.padEnd(26)} ${f.file}:${f.line}${f.manualReview ? '  (review)' : ''}`,
@@ -82,7 +84,7 @@ async function main() {
   const failing = findings.filter((f) => SEVERITIES.indexOf(f.severity) >= SEVERITIES.indexOf(failOn));
   if (failing.length > 0) {
     console.error(
-      `security review: ${failing.length} finding(s) at ${failOn} severity or above. Fix them or explain them.`,
+      `security review: ${failing.length} finding${failing.length === 1 ? '' : 's'} at ${failOn} severity or above. Fix them or explain them.`,
     );
     process.exit(1);
   }

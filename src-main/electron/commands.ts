@@ -11,6 +11,7 @@ import { buildScenarioReport } from '../core/report';
 import { backupDatabase } from '../core/store/db';
 import { listScenarios } from '../core/store/scenarios';
 import { backupDirectory, backupFileName } from './backups';
+import { formatNumber, plural } from '../shared/format';
 import { aboutDetail } from './menu';
 
 export interface DesktopCommands {
@@ -73,7 +74,7 @@ export function createDesktopCommands(options: {
           void tell(
             'info',
             `Imported ${fileName}`,
-            `${s.rows} rows read: ${s.loaded} loaded (${s.flagged} flagged), ${s.quarantined} quarantined.`,
+            `${plural(s.rows, 'row')} read: ${formatNumber(s.loaded)} loaded (${formatNumber(s.flagged)} flagged), ${formatNumber(s.quarantined)} quarantined.`,
           );
         });
       }

@@ -77,6 +77,26 @@ export function formatNumber(value: number | null | undefined, digits = 0): stri
   return value.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: 0 });
 }
 
+/**
+ * A count with its noun in the number English needs: plural(1, 'candidate') -> '1 candidate', plural(4803, 'film')
+ * -> '4,803 films'; an irregular plural as the third argument (plural(3, 'batch', 'batches')). Shown instead of
+ * "1 candidate(s)" everywhere text counts something (app, PDF, CLI).
+ */
+export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
+  return `${formatNumber(count)} ${count === 1 ? singular : pluralForm}`;
+}
+
+/**
+ * How many features a model reads, in the words the train form and a version's detail share: '15 feature groups,
+ * 118 columns' (a group such as genres becomes one column per genre when trained), or '4 features' when every
+ * feature is one column. `columns` unknown (a set not trained yet): the groups alone.
+ */
+export function featureCount(groups: number, columns?: number): string {
+  if (columns === undefined) return plural(groups, 'feature group');
+  if (columns === groups) return plural(columns, 'feature');
+  return `${plural(groups, 'feature group')}, ${plural(columns, 'column')}`;
+}
+
 /** A multiple: 2 -> "2×", 1.5 -> "1.5×". */
 export function formatMultiple(value: number | null | undefined): string {
   if (!isNumber(value)) return DASH;
@@ -150,9 +170,13 @@ export const METRIC_LABELS: Readonly<Record<string, string>> = {
   recall: 'Recall',
 };
 
-/** A model metric's name as a person reads it: 'r2' -> 'R²', 'mae_dollars' -> 'MAE ($)'; others as given. */
+/** Bookkeeping figures stored beside the metrics (not listed as metrics by the PDF model card). */
+const BOOKKEEPING_LABELS: Readonly<Record<string, string>> = { rows: 'Rows', cv_score: 'CV score' };
+
+/** A model metric's name as a person reads it: 'r2' -> 'R²', 'mae_dollars' -> 'MAE ($)', 'rows' -> 'Rows'; others as given. */
 export function metricLabel(name: string): string {
-  return Object.prototype.hasOwnProperty.call(METRIC_LABELS, name) ? METRIC_LABELS[name] : name;
+  if (Object.prototype.hasOwnProperty.call(METRIC_LABELS, name)) return METRIC_LABELS[name];
+  return Object.prototype.hasOwnProperty.call(BOOKKEEPING_LABELS, name) ? BOOKKEEPING_LABELS[name] : name;
 }
 
 /** A model metric by its name: money for *_dollars, whole counts for rows, else three decimals. */

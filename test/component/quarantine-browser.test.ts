@@ -73,7 +73,7 @@ describe('quarantine browser', () => {
 
     // Only batches that quarantined rows are offered.
     const options = wrapper.findAll('[data-testid=quarantine-batch] option').map((o) => o.text());
-    expect(options).toEqual(['All batches', '#3 other.csv (1)', '#2 studio.csv (30)']);
+    expect(options).toEqual(['All batches', '#3 other.csv (1 row)', '#2 studio.csv (30 rows)']);
     await wrapper.get('[data-testid=quarantine-batch]').setValue('3');
     await settle();
     expect(rows()).toHaveLength(1);

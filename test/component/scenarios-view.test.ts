@@ -95,7 +95,7 @@ describe('Scenarios view', () => {
     expect(beta.text()).toContain('$200M'); // the saved figure stays
     expect(wrapper.get('[data-testid=scenario-row-1] [data-testid=scenario-fresh]').text()).toBe('fresh');
     expect(host.calls.filter((c) => c.channel === 'scenarios.get').map((c) => c.input)).toEqual([{ id: 2 }]);
-    expect(wrapper.get('[data-testid=scenarios-stale-note]').text()).toContain('1 of 2 forecasts are stale');
+    expect(wrapper.get('[data-testid=scenarios-stale-note]').text()).toContain('1 of 2 forecasts is stale');
 
     await wrapper.get('[data-testid=scenarios-refresh-stale]').trigger('click');
     await settle();

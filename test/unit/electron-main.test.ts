@@ -295,7 +295,7 @@ describe('the built main process', () => {
       const summary = await until('the import summary', () =>
         calls.messages.find((m) => m.message === 'Imported dropped films.csv'),
       );
-      expect(summary.detail).toMatch(/^1 rows read: 1 loaded/);
+      expect(summary.detail).toMatch(/^1 row read: 1 loaded/);
       const jobs = (await invoke('jobs.list', {})).result as { kind: string }[];
       expect(jobs.filter((j) => j.kind === 'data.import')).toHaveLength(1); // the script navigation started none
       expect(((await invoke('app.info', {})).result as { films: number }).films).toBe(4804);

@@ -7,6 +7,7 @@ import { Command } from 'commander';
 import type { ImportKind, ImportSummary } from '../../shared/contract/data';
 import { importDefaults, importFile, ImportError } from '../../core/ingest/import';
 import { MAPPED_FIELD_NAMES } from '../../core/ingest/mapped';
+import { plural } from '../../shared/format';
 import { printJson, withDatabase, withDbOption } from '../common';
 import { createProgressBar } from '../progress';
 
@@ -37,7 +38,7 @@ const number = (n: number) => n.toLocaleString('en-US');
 
 function printSummary(s: ImportSummary): void {
   const lines = [
-    `${s.file}: ${number(s.rows)} rows read, ${number(s.loaded)} loaded, ${number(s.quarantined)} quarantined, ` +
+    `${s.file}: ${plural(s.rows, 'row')} read, ${number(s.loaded)} loaded, ${number(s.quarantined)} quarantined, ` +
       `${number(s.flagged)} flagged (batch ${s.batch}, ${s.kind}, ${s.encoding}, ${s.seconds.toFixed(1)} s)`,
   ];
   const shown = s.problems.slice(0, 10);

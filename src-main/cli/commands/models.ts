@@ -3,7 +3,8 @@ import { Command } from 'commander';
 import type { ModelVersionSummary } from '../../core/models/types';
 import { listModelVersions, getModelSummary } from '../../core/store/models';
 import { activateModel, archiveModel, compareVersions } from '../../core/models/versions';
-import { modelDetail } from '../../core/models/diagnostics';
+import { modelDetailForDisplay } from '../../core/api/model-display';
+import { featureCount, plural } from '../../shared/format';
 import { printJson, withDatabase, withDbOption } from '../common';
 
 function versionId(text: string): number {
@@ -89,15 +90,15 @@ export function modelsCommand(): Command {
     jsonOption(new Command('show').description('One version in detail').argument('<id>')).action(
       async (id: string, o: { json?: boolean; db?: string }) => {
         await withDatabase(o, (db) => {
-          const d = modelDetail(db, versionId(id));
+          const d = modelDetailForDisplay(db, versionId(id));
           if (o.json) return printJson(d);
           const lines = [
-            `Version ${d.id}: ${d.target}, ${d.algorithm}, features ${d.featureSet} (${d.featureNames.length} columns), ${d.status}`,
+            `Version ${d.id}: ${d.target}, ${d.algorithm}, features ${d.featureSet} (${featureCount(d.featureGroups ?? d.featureNames.length, d.featureNames.length)}), ${d.status}`,
             `  created ${d.createdAt}${d.activatedAt ? `, activated ${d.activatedAt}` : ''}${d.note ? `; note: ${d.note}` : ''}`,
             `  parameters: ${JSON.stringify(d.params)}`,
-            `  data: ${d.data.rows} films, years ${d.data.years ? d.data.years.join('-') : '?'}, batches ${d.data.batches.join(',') || '-'}, ` +
+            `  data: ${plural(d.data.rows, 'film')}, years ${d.data.years ? d.data.years.join('-') : '?'}, batches ${d.data.batches.join(',') || '-'}, ` +
               `fingerprint ${d.data.fingerprint}${d.data.includeFlagged ? ', flagged films included' : ''}`,
-            `  CV (${d.protocol.kind}, ${d.protocol.folds} folds x ${d.protocol.repeats}): ` +
+            `  CV (${d.protocol.kind}, ${plural(d.protocol.folds, 'fold')} x ${d.protocol.repeats}): ` +
               Object.entries(d.metrics)
                 .filter(([k]) => k !== 'rows')
                 .map(([k, v]) => `${k} ${Math.abs(v) >= 1000 ? v.toExponential(3) : v.toFixed(4)}`)

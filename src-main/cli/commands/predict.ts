@@ -39,7 +39,7 @@ export function addFilmOptions(cmd: Command): Command {
     .option('--countries <list>', 'production country codes, e.g. US,GB')
     .option('--companies <list>', 'production companies (studios), comma-separated')
     .option('--keywords <list>', 'keywords, comma-separated')
-    .option('--director <list>', 'director(s), comma-separated')
+    .option('--director <list>', 'directors, comma-separated')
     .option('--cast <list>', 'top-billed cast in billing order, comma-separated');
 }
 

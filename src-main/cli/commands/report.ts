@@ -8,7 +8,7 @@ import { Command } from 'commander';
 import type { FilmInput } from '../../shared/film';
 import { filmInputSchema } from '../../shared/contract/forecast';
 import { MAX_REPORT_SCENARIOS } from '../../shared/contract/reports';
-import { parseMoney } from '../../shared/format';
+import { parseMoney, plural } from '../../shared/format';
 import { buildReport } from '../../core/report';
 import { prepareForecasting } from '../../core/forecast/prepare';
 import { withDatabase, withDbOption } from '../common';
@@ -68,7 +68,10 @@ export function reportCommand(): Command {
     .description(
       'Write the PDF report for the greenlight committee: saved scenarios (several make a slate) or a scenario file.',
     )
-    .option('--scenario <ids>', 'saved scenario id(s), comma-separated; two or more make a slate report')
+    .option(
+      '--scenario <ids>',
+      'saved scenario ids, comma-separated: one makes a scenario report, two or more a slate report',
+    )
     .option(
       '--input <file>',
       'a scenario as JSON ({"title": ..., "budget": "90M", "genres": [...], ...}), forecast now',
@@ -100,7 +103,9 @@ export function reportCommand(): Command {
       const out = path.resolve(opts.out ?? report.fileName);
       fs.mkdirSync(path.dirname(out), { recursive: true });
       fs.writeFileSync(out, report.pdf);
-      process.stdout.write(`Wrote ${out} (${report.pages} pages, ${Math.ceil(report.pdf.length / 1024)} KB)\n`);
+      process.stdout.write(
+        `Wrote ${out} (${plural(report.pages, 'page')}, ${Math.ceil(report.pdf.length / 1024)} KB)\n`,
+      );
     },
   );
   return cmd;

@@ -8,6 +8,7 @@ import { createContext } from '../../core/context';
 import { forecastState } from '../../core/forecast/service';
 import { prepareForecasting } from '../../core/forecast/prepare';
 import { scoreFile } from '../../core/forecast/score';
+import { plural } from '../../shared/format';
 import { createProgressBar } from '../progress';
 import { printJson, withDatabase, withDbOption } from '../common';
 
@@ -62,10 +63,10 @@ export function scoreCommand(): Command {
         if (opts.json) printJson(summary);
         else {
           process.stdout.write(
-            `Scored ${summary.scored} of ${summary.rows} rows of ${summary.file} into ${summary.out} in ${summary.seconds.toFixed(2)} s.\n`,
+            `Scored ${summary.scored} of ${plural(summary.rows, 'row')} of ${summary.file} into ${summary.out} in ${summary.seconds.toFixed(2)} s.\n`,
           );
           if (summary.skipped > 0) {
-            process.stdout.write(`Skipped ${summary.skipped} bad rows:\n`);
+            process.stdout.write(`Skipped ${plural(summary.skipped, 'bad row')}:\n`);
             for (const p of summary.problems) {
               process.stdout.write(`  row ${p.row}${p.field ? `, ${p.field}` : ''}: ${p.reason}\n`);
             }

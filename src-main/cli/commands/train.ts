@@ -7,6 +7,8 @@ import { trainInputSchema } from '../../shared/contract/models';
 import { trainModel, type TrainRequest, type TrainResult } from '../../core/models/train';
 import { shutdownTrainingPool } from '../../core/jobs/pool';
 import { trainDefaultModels } from '../../core/models/defaults';
+import { resolveFeatureNames } from '../../core/features/catalog';
+import { featureCount, plural } from '../../shared/format';
 import { printJson, withDatabase, withDbOption } from '../common';
 import { createProgressBar } from '../progress';
 
@@ -90,7 +92,7 @@ function printHuman(r: TrainResult): void {
         (m.mae_dollars !== undefined ? `, MAE $${(m.mae_dollars / 1e6).toFixed(1)}M` : '');
   process.stdout.write(
     [
-      `Model version ${r.model}: ${r.target}, ${r.algorithm}, features ${r.features} (${r.featureNames.length} columns), ${r.rows} films`,
+      `Model version ${r.model}: ${r.target}, ${r.algorithm}, features ${r.features} (${featureCount(resolveFeatureNames(r.features).names.length, r.featureNames.length)}), ${plural(r.rows, 'film')}`,
       `  cross-validated: ${scores}`,
       `  parameters: ${JSON.stringify(r.params)}${r.candidates > 1 ? ` (best of ${r.candidates} candidates)` : ''}`,
       `  ${r.activated ? 'active now' : `not active: greenlight models activate ${r.model}`} (${r.seconds.toFixed(1)} s)`,

@@ -3,7 +3,7 @@ import { InvalidInputError } from './handler';
 import { emitEvent } from '../context';
 import { trainModel, validateTrainRequest, type TrainRequest } from '../models/train';
 import { activateModel, archiveModel, compareVersions } from '../models/versions';
-import { modelDetail, modelDiagnostics } from '../models/diagnostics';
+import { modelDetailForDisplay, modelDiagnosticsForDisplay } from './model-display';
 import { modelOptions } from '../models/options';
 import { getModelSummary, listModelVersions, ModelVersionNotFoundError } from '../store/models';
 
@@ -27,7 +27,7 @@ export const modelHandlers = {
     return { job };
   },
   'models.list': (input, ctx) => listModelVersions(ctx.db, input),
-  'models.get': ({ id }, ctx) => modelDetail(ctx.db, id),
+  'models.get': ({ id }, ctx) => modelDetailForDisplay(ctx.db, id),
   'models.compare': ({ ids }, ctx) => compareVersions(ctx.db, ids),
   'models.activate': ({ id }, ctx) => {
     activateModel(ctx.db, id);
@@ -39,7 +39,7 @@ export const modelHandlers = {
     emitEvent(ctx, { type: 'data.changed', what: 'models' });
     return summaryOrThrow(ctx.db, id);
   },
-  'models.diagnostics': ({ id }, ctx) => modelDiagnostics(ctx.db, id),
+  'models.diagnostics': ({ id }, ctx) => modelDiagnosticsForDisplay(ctx.db, id),
   'models.options': () => modelOptions(),
 } satisfies HandlerMap<
   | 'models.train'

@@ -140,3 +140,12 @@ export function contributionLabel(column: FeatureColumn, value: number): string 
     return `${label}: ${formatMultiple(Math.exp(value), '×')} their typical budget`;
   return `${label}: ${valueLabel(column, value)}`;
 }
+
+/**
+ * One column by itself, without a film's value, as charts over a whole model name it (feature importance): a
+ * membership column as the forecast reasons say it ('Genre: Drama', 'Production company: Pixar'), any other its
+ * catalog label ('Budget', "Director's prior hit rate"). Display only, like contributionLabel.
+ */
+export function columnLabel(column: FeatureColumn): string {
+  return column.source.type === 'member' ? contributionLabel(column, 1) : capitalised(column.label);
+}

@@ -4,6 +4,7 @@
  */
 import type { CoreContext } from '../context';
 import type { RenderedReport, ReportProgress } from './model';
+import { plural } from '../../shared/format';
 import { renderReport } from './render';
 import { gatherReportData, type GatherOptions, type ReportRequest } from './source';
 
@@ -21,7 +22,7 @@ export async function buildReport(
 ): Promise<RenderedReport> {
   onProgress({ step: 'Reading scenarios', current: 0, total: 1 });
   const data = gatherReportData(ctx, request, options);
-  onProgress({ step: 'Reading scenarios', current: 1, total: 1, detail: `${data.scenarios.length} scenario(s)` });
+  onProgress({ step: 'Reading scenarios', current: 1, total: 1, detail: plural(data.scenarios.length, 'scenario') });
   return renderReport(data, onProgress);
 }
 

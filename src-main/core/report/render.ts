@@ -2,7 +2,7 @@
  * Lays a report out from gathered data: title page, (slate summary,) one section per scenario, then the
  * model card and data provenance once. Touches no database; the same data always gives the same pages.
  */
-import { formatDateTime } from '../../shared/format';
+import { formatDateTime, plural } from '../../shared/format';
 import { ReportWriter } from './layout';
 import type { RenderedReport, ReportData, ReportProgress } from './model';
 import { chartPages, comparablesPage, forecastPage, modelCard, provenance, slateSummary, titlePage } from './sections';
@@ -37,7 +37,7 @@ export async function renderReport(data: ReportData, onProgress: ReportProgress 
     title: data.title,
     generated: `${formatDateTime(data.generatedAt.toISOString())} UTC`,
   });
-  onProgress({ step: 'Laying out pages', current: total, total, detail: `${pages} pages` });
+  onProgress({ step: 'Laying out pages', current: total, total, detail: plural(pages, 'page') });
   return { pdf, pages, fileName: reportFileName(data) };
 }
 

@@ -94,7 +94,10 @@ const versionId = int(1, Number.MAX_SAFE_INTEGER);
 
 /** A version with what its detail page shows (no artifact, no per-film arrays). */
 export interface ModelDetail extends ModelVersionSummary {
+  /** The encoded columns the model reads (a feature group such as genres gives one column per term). */
   featureNames: string[];
+  /** How many features were asked for (a set's groups, or the names of a list); added by the models.get handler. */
+  featureGroups?: number;
   protocol: {
     kind: string;
     folds: number;
@@ -130,7 +133,11 @@ export interface ModelDiagnostics {
   residuals: { predicted: number; residual: number }[];
   roc?: { fpr: number; tpr: number }[];
   calibration?: { predicted: number; observed: number; count: number }[];
-  importance: { feature: string; gain: number; permutation?: number }[];
+  /**
+   * Per encoded column: its machine name, its share of the gain, and (added by the models.diagnostics handler, for
+   * display only) the feature catalog's label as a person reads it ('Budget', 'Genre: Drama').
+   */
+  importance: { feature: string; gain: number; permutation?: number; label?: string }[];
 }
 
 export interface ModelOptions {

@@ -136,7 +136,7 @@ describe('greenlight score and scenarios', () => {
     expect(lines).toHaveLength(3);
     expect(lines[2].startsWith("'@Gamma,")).toBe(true);
     const human = await greenlight(['score', input, '--out', out]);
-    expect(human.stdout).toContain('Skipped 1 bad rows:\n  row 2, Budget:');
+    expect(human.stdout).toContain('Skipped 1 bad row:\n  row 2, Budget:');
   }, 60_000);
 
   it('saves, lists, compares and deletes scenarios', async () => {

@@ -95,6 +95,20 @@ describe('Forecast view', () => {
     expect(note.find('b').exists()).toBe(false);
   });
 
+  it('numbers the comparable films as the chart numbers its dots, and says so under the chart', async () => {
+    installFakeHost({ 'forecast.run': ({ input }: { input: FilmInput }) => sampleForecast(input) });
+    const wrapper = mountView();
+    await vi.runAllTimersAsync();
+    const table = wrapper.get('[data-testid=comparables-table]');
+    expect(table.find('th').text()).toBe('#');
+    const ranks = table.findAll('[data-testid=comparable-rank]').map((td) => td.text());
+    expect(ranks).toEqual(ranks.map((_, i) => String(i + 1)));
+    expect(ranks.length).toBeGreaterThan(0);
+    expect(wrapper.get('[data-testid=chart-comparables]').text()).toMatch(
+      /Each number is a film in the Comparable films table below/,
+    );
+  });
+
   it('shows a field error for money it cannot read and does not call the host', async () => {
     const host = installFakeHost({ 'forecast.run': ({ input }: { input: FilmInput }) => sampleForecast(input) });
     const wrapper = mountView();

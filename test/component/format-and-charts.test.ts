@@ -1,13 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import {
+  featureCount,
   formatDuration,
   formatMetric,
   formatMoney,
   formatMoneyFull,
   formatPercent,
   formatRoi,
+  metricLabel,
   parseMoney,
+  plural,
 } from '../../src-main/shared/format';
+import { escapeHtml, roundMoneyValues } from '../../src-main/shared/charts/axes';
 import {
   budgetVsRevenueOption,
   missingValuesOption,
@@ -28,6 +32,53 @@ describe('durations', () => {
       '1 h 5 min',
     ]);
     expect(formatDuration(-1)).toBe('—');
+  });
+});
+
+describe('counts in words', () => {
+  it('say one thing in the singular and any other number in the plural, never "(s)"', () => {
+    expect(plural(1, 'candidate')).toBe('1 candidate');
+    expect(plural(3, 'candidate')).toBe('3 candidates');
+    expect(plural(0, 'film')).toBe('0 films');
+    expect(plural(4803, 'film')).toBe('4,803 films');
+    expect([1, 2].map((n) => plural(n, 'import batch', 'import batches'))).toEqual([
+      '1 import batch',
+      '2 import batches',
+    ]);
+  });
+
+  it('count a model’s features the same way in the train form and a version’s detail', () => {
+    expect(featureCount(15)).toBe('15 feature groups');
+    expect(featureCount(15, 118)).toBe('15 feature groups, 118 columns');
+    expect(featureCount(4, 4)).toBe('4 features');
+    expect(featureCount(1, 1)).toBe('1 feature');
+  });
+
+  it('name the bookkeeping columns of the CV table as words too', () => {
+    expect([metricLabel('r2'), metricLabel('rows'), metricLabel('something_new')]).toEqual([
+      'R²',
+      'Rows',
+      'something_new',
+    ]);
+  });
+});
+
+describe('money axes', () => {
+  it('tick at 1, 2 and 5 x 10^k on a short axis and at powers of ten on a long one', () => {
+    expect(roundMoneyValues(37.5e6, 600e6)).toEqual([50e6, 100e6, 200e6, 500e6]);
+    expect(roundMoneyValues(50e6, 500e6)).toEqual([50e6, 100e6, 200e6, 500e6]);
+    expect(roundMoneyValues(10 ** 4, 10 ** 9.5)).toEqual([1e4, 1e5, 1e6, 1e7, 1e8, 1e9]);
+    // Bounds computed in log10 land a hair off a round amount and still count it in.
+    expect(roundMoneyValues(10 ** 6.000000000001, 10 ** 7)).toEqual([1e6, 2e6, 5e6, 1e7]);
+    // Never more than asked for: every other power of ten on a very long axis.
+    expect(roundMoneyValues(1, 1e13).length).toBeLessThanOrEqual(8);
+    expect(roundMoneyValues(5, 1)).toEqual([]);
+  });
+
+  it('escape text for an HTML tooltip', () => {
+    expect(escapeHtml(`<img src=x onerror="alert(1)"> & 'x'`)).toBe(
+      '&lt;img src=x onerror=&quot;alert(1)&quot;&gt; &amp; &#39;x&#39;',
+    );
   });
 });
 
@@ -60,20 +111,35 @@ describe('money and percentages', () => {
   });
 });
 
+/** An axis with custom tick values and a label formatter, as the money axes are built. */
+type TickedAxis = { name: string; axisLabel: { customValues: number[]; formatter: (v: number) => string } };
+const ticked = (axis: unknown) => axis as TickedAxis;
+
 describe('data and model chart options', () => {
-  it('label histogram bins in dollars from log10 edges and keep every count', () => {
-    const option = moneyHistogramOption(
-      [
-        { from: 6, to: 7, count: 3 },
-        { from: 7, to: 8, count: 9 },
-      ],
-      lightChartTheme,
-      'Budget',
-    );
-    expect(option.xAxis.data).toEqual(['$1M', '$10M']);
-    expect(option.xAxis.name).toBe('Budget (log scale; each bar from the amount below it)');
-    expect(option.series[0].data).toEqual([3, 9]);
+  it('draw histogram bins where they lie on log10 dollars, with ticks at round amounts, not at bin edges', () => {
+    // Bins as the store makes them: a third of a decade wide, so their edges are $46.4K, $215K, ...
+    const bins = Array.from({ length: 15 }, (_, i) => ({ from: 4 + i / 3, to: 4 + (i + 1) / 3, count: i + 1 }));
+    const option = moneyHistogramOption(bins, lightChartTheme, 'Budget');
+    expect([option.xAxis.type, option.xAxis.min, option.xAxis.max]).toEqual(['value', 4, 9]);
+    const ticks = option.xAxis.axisLabel.customValues;
+    expect(ticks.map((t) => option.xAxis.axisLabel.formatter(t))).toEqual([
+      '$10K',
+      '$100K',
+      '$1M',
+      '$10M',
+      '$100M',
+      '$1B',
+    ]);
+    expect(option.xAxis.axisTick.customValues).toEqual(ticks);
+    expect(option.xAxis.name).toBe('Budget (log scale)');
+    // Each bar at its bin's centre with its count; the tooltip gives the bin's range in money.
+    const data = option.series[0].data;
+    expect(data.map((d) => d.value[1])).toEqual(bins.map((b) => b.count));
+    expect(data[3].value[0]).toBeCloseTo(5 + 1 / 6, 12);
+    expect(option.series[0].tooltip.formatter({ data: data[3] })).toBe('Budget $100K – $215K: 4 films');
+    expect(option.series[0].tooltip.formatter({ data: data[0] })).toBe('Budget $10K – $21.5K: 1 film');
     expect(option.animation).toBe(false);
+    expect(moneyHistogramOption([], lightChartTheme).series[0].data).toEqual([]);
   });
 
   it('leave out films without both amounts and scale missing values by the film count', () => {
@@ -107,7 +173,7 @@ describe('data and model chart options', () => {
     expect(option.grid.bottom).toBeGreaterThanOrEqual(48);
   });
 
-  it('rank feature importance and keep axes on whole numbers', () => {
+  it('rank feature importance under readable names, the column name where there is no label', () => {
     const diagnostics = {
       id: 1,
       target: 'revenue' as const,
@@ -117,20 +183,65 @@ describe('data and model chart options', () => {
       ],
       residuals: [],
       importance: [
-        { feature: 'runtime', gain: 0.1 },
-        { feature: 'log_budget', gain: 0.7 },
+        { feature: 'runtime', gain: 0.1, label: 'Runtime' },
+        { feature: 'log_budget', gain: 0.7, label: 'Budget' },
+        { feature: 'genre=<b>Drama</b>', gain: 0.05, label: 'Genre: <b>Drama</b>' },
+        { feature: 'legacy_column', gain: 0.02 },
       ],
     };
-    expect(importanceOption(diagnostics, lightChartTheme).yAxis.data).toEqual(['log_budget', 'runtime']);
-    expect(importanceOption(diagnostics, lightChartTheme).yAxis.axisLabel.interval).toBe(0); // every bar named
+    const importance = importanceOption(diagnostics, lightChartTheme);
+    expect(importance.yAxis.data).toEqual(['Budget', 'Runtime', 'Genre: <b>Drama</b>', 'legacy_column']);
+    expect(importance.yAxis.axisLabel.interval).toBe(0); // every bar named
+    expect(importance.xAxis.axisLabel.formatter(0.25)).toBe('25%'); // gains sum to 1: a share
+    // The tooltip names the column too, escaped: a label or name from the data is shown, never run.
+    const tip = importance.tooltip.formatter([{ dataIndex: 2 }]);
+    expect(tip).toContain('Genre: &lt;b&gt;Drama&lt;/b&gt;');
+    expect(tip).toContain('(genre=&lt;b&gt;Drama&lt;/b&gt;)');
+    expect(tip).toContain('5.0% of the model');
+    expect(tip).not.toContain('<b>');
+
+    // Revenue axes: round amounts of money at log1p positions, the last label a tick like the others.
     const avp = actualVsPredictedOption(diagnostics, lightChartTheme);
     expect([avp.xAxis.min, avp.xAxis.max]).toEqual([9, 21]);
-    // Residuals say their unit like the chart beside them.
-    const residuals = residualsOption(diagnostics, lightChartTheme);
-    expect([residuals.xAxis.name, residuals.yAxis.name]).toEqual([
-      'Predicted (log revenue)',
-      'Actual − predicted (log revenue)',
+    const x = ticked(avp.xAxis);
+    expect(x.axisLabel.customValues.map(x.axisLabel.formatter)).toEqual([
+      '$10K',
+      '$100K',
+      '$1M',
+      '$10M',
+      '$100M',
+      '$1B',
     ]);
+    expect(avp.xAxis.name).toBe('Predicted revenue (log scale)');
+    const hitAvp = actualVsPredictedOption(
+      {
+        ...diagnostics,
+        target: 'hit',
+        actualVsPredicted: [
+          { actual: 1, predicted: 0.37 },
+          { actual: 0, predicted: 0.12 },
+        ],
+      },
+      lightChartTheme,
+    );
+    expect([hitAvp.xAxis.min, hitAvp.xAxis.max, hitAvp.xAxis.name]).toEqual([0, 1, 'Predicted']);
+    // Residuals say their unit like the chart beside them: a revenue residual reads as a multiple of the prediction.
+    const residuals = residualsOption(
+      {
+        ...diagnostics,
+        residuals: [
+          { predicted: 17, residual: Math.log(20) },
+          { predicted: 18, residual: -3 },
+        ],
+      },
+      lightChartTheme,
+    );
+    expect([residuals.xAxis.name, residuals.yAxis.name]).toEqual([
+      'Predicted revenue (log scale)',
+      'Actual ÷ predicted (log scale)',
+    ]);
+    const y = ticked(residuals.yAxis);
+    expect(y.axisLabel.customValues.map(y.axisLabel.formatter)).toEqual(['0.1×', '1×', '10×']);
     expect(residualsOption({ ...diagnostics, target: 'hit' }, lightChartTheme).xAxis.name).toBe('Predicted');
   });
 });

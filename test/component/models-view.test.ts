@@ -152,6 +152,9 @@ describe('Models view', () => {
     });
     await settle(10);
     expect(wrapper.get('[data-testid=train-result]').text()).toContain('Trained version v2');
+    // One candidate in the singular, never "candidate(s)".
+    expect(wrapper.get('[data-testid=train-result]').text()).toContain('3,000 films, 1 candidate in 4 s');
+    expect(wrapper.get('[data-testid=train-result]').text()).not.toContain('(s)');
     // Metrics by the names analysts know, not the keys they are stored under.
     expect(wrapper.get('[data-testid=train-result]').text()).toContain('MAE ($) $70M');
     expect(wrapper.get('[data-testid=train-result]').text()).not.toContain('mae_dollars');
@@ -160,6 +163,60 @@ describe('Models view', () => {
     expect(wrapper.findAll('[data-testid=cv-table] th').map((th) => th.text())).toEqual(
       expect.arrayContaining(['R²', 'MAE ($)']),
     );
+  });
+
+  it('counts features alike in the form and a version, and shows no empty diagnostics', async () => {
+    const groups = ['log_budget', 'runtime', 'genres', 'keywords', 'track_records'];
+    const columns = ['log_budget', 'runtime', 'genre=Action', 'genre=Drama', 'keyword=sequel', 'director_prior_films'];
+    installFakeHost({
+      'models.options': () => ({
+        ...options,
+        featureSets: [{ name: 'greenlight', features: groups, description: 'Pre-release only.' }],
+      }),
+      'models.list': () => [version(1, 'active')],
+      'models.get': ({ id }: { id: number }) => ({
+        ...version(id, 'active'),
+        featureNames: columns,
+        featureGroups: groups.length,
+        protocol: { kind: 'kfold', folds: 5, repeats: 1, seed: 42, temporalSplit: null, scoring: 'r2' },
+        candidates: [
+          { index: 0, params: {}, score: 0.5, scoreStd: 0.01, foldScores: [], metrics: { r2: 0.5, rows: 3000 } },
+        ],
+        chosen: 0,
+        coverage: { maxBudget: null, minBudget: null, lastYear: null, firstYear: null, genres: [] },
+      }),
+      // A shipped version: no out-of-fold predictions, importance labelled by the handler.
+      'models.diagnostics': ({ id }: { id: number }) => ({
+        id,
+        target: 'revenue',
+        actualVsPredicted: [],
+        residuals: [],
+        importance: [
+          { feature: 'log_budget', gain: 0.6, label: 'Budget' },
+          { feature: 'genre=Drama', gain: 0.4, label: 'Genre: Drama' },
+        ],
+      }),
+    });
+    const pinia = createPinia();
+    setActivePinia(pinia);
+    const wrapper = mount(ModelsView, { global: { plugins: [pinia], stubs: { EChart: true } } });
+    await settle(10);
+    const option = wrapper.get('[data-testid=train-features] option');
+    expect(option.text()).toBe('greenlight (5 feature groups)');
+    expect(wrapper.get('[data-testid=train-features-hint]').text()).toContain('Pre-release only.');
+    expect(wrapper.get('[data-testid=train-features-hint]').text()).toContain('one column per term');
+
+    await wrapper.get('[data-testid=model-row-1] [data-testid=model-details]').trigger('click');
+    await settle(10);
+    const detail = wrapper.text();
+    expect(detail).toContain('gbdt on greenlight (5 feature groups, 6 columns)');
+    expect(detail).toContain('5 folds × 1 · scored by R²');
+    expect(wrapper.findAll('[data-testid=cv-table] th').map((th) => th.text())).toContain('Rows');
+    // No empty actual-vs-predicted or residual charts: a sentence says why, importance gets the full width.
+    expect(wrapper.find('[data-testid=diagnostics-no-oof]').text()).toMatch(/kept no out-of-fold predictions/);
+    expect(wrapper.find('[data-testid=chart-avp]').exists()).toBe(false);
+    expect(wrapper.get('[data-testid=chart-imp]').classes()).toContain('wide');
+    expect(wrapper.get('[data-testid=chart-imp] figcaption').text()).toBe('Feature importance');
   });
 
   it('offers only the algorithms that fit the target', async () => {

@@ -17,6 +17,7 @@ import {
   formatRoi,
   franchiseNote,
   METRIC_LABELS,
+  plural,
 } from '../../shared/format';
 import {
   comparablesChartOption,
@@ -126,7 +127,7 @@ export function slateSummary(w: ReportWriter, data: ReportData): void {
   });
   const totals = slateTotals(data);
   rows.push([
-    `Total (${data.scenarios.length} films)`,
+    `Total (${plural(data.scenarios.length, 'film')})`,
     formatMoney(totals.budget),
     formatMoney(totals.revenue),
     '',
@@ -324,7 +325,8 @@ export function chartPages(w: ReportWriter, scenario: ReportScenario): void {
   w.paragraph(
     'Past films most like this one (budget and revenue on log scales). The diamond is this film’s forecast, the ' +
       `green bar its ${Math.round(f.interval * 100)}% range; films above the dashed line earned ` +
-      `${formatMultiple(f.hitMultiple)} their budget or more.`,
+      `${formatMultiple(f.hitMultiple)} their budget or more. Each number is a film in the Comparable films table ` +
+      'further on.',
     { size: 9, colour: COLOURS.muted, leading: 1.4 },
   );
   w.space(4);
@@ -385,7 +387,7 @@ export function comparablesPage(w: ReportWriter, scenario: ReportScenario): void
     top.map((c) => [featureLabel(c), `${c.effect >= 0 ? '+' : '−'}${Math.abs(c.effect).toFixed(2)}`]),
   );
   w.paragraph(
-    `Base ${f.base.toFixed(2)} plus all ${f.contributions.length} effects gives the prediction; the largest 10 are shown.`,
+    `Base ${f.base.toFixed(2)} plus all ${plural(f.contributions.length, 'effect')} gives the prediction; the largest ${Math.min(10, f.contributions.length)} are shown.`,
     { size: 8.5, colour: COLOURS.muted },
   );
   const franchise = franchiseNote(f.franchise);
@@ -397,15 +399,17 @@ export function comparablesPage(w: ReportWriter, scenario: ReportScenario): void
   w.heading('Comparable films', 100);
   w.table(
     [
-      { header: 'Film', width: 150 },
+      { header: '#', width: 20, align: 'right' },
+      { header: 'Film', width: 140 },
       { header: 'Year', width: 32, align: 'right' },
       { header: 'Budget', width: 50, align: 'right' },
       { header: 'Revenue', width: 54, align: 'right' },
       { header: 'Predicted', width: 62, align: 'right' },
-      { header: 'Genres', width: 97 },
+      { header: 'Genres', width: 87 },
       { header: 'Alike', width: 42, align: 'right' },
     ],
-    f.comparables.map((c) => [
+    f.comparables.map((c, i) => [
+      String(i + 1),
       c.title,
       c.year === null ? '—' : String(c.year),
       formatMoney(c.budget),
@@ -416,7 +420,8 @@ export function comparablesPage(w: ReportWriter, scenario: ReportScenario): void
     ]),
   );
   w.paragraph(
-    '“Predicted” is what the revenue model says of that film, so the model can be seen against what happened. ' +
+    '“#” is the film’s number on the comparables chart. ' +
+      '“Predicted” is what the revenue model says of that film, so the model can be seen against what happened. ' +
       '“Alike” is the similarity on budget, genres, year, runtime, language and people.',
     { size: 8.5, colour: COLOURS.muted, leading: 1.4 },
   );

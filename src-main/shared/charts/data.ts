@@ -4,39 +4,55 @@
  * the data.explore answer and a theme; no DOM, animation off (SSR-safe).
  */
 import { axisStyle, baseOption, referenceLine, type ChartTheme } from './theme';
-import { formatMoney } from '../format';
+import { formatMoney, plural } from '../format';
+import { escapeHtml, roundMoneyValues } from './axes';
 
 import type { ExploreData, HistogramBin } from '../contract/data';
 
 const money = (v: number) => formatMoney(v);
 
 /**
- * A histogram over money on a log scale (bin edges in log10 dollars), labelled by each bin's lower edge; `what`
- * names the axis ('Budget', 'Revenue').
+ * A histogram over money on a log scale (bin edges in log10 dollars): each bar spans its bin on a value axis of
+ * log10 dollars whose ticks sit at round amounts ($10K, $100K, $1M, ... $1B), not at the bins' edges ("$46.4K");
+ * `what` names the axis ('Budget', 'Revenue'). The tooltip gives a bar's range and its count.
  */
 export function moneyHistogramOption(bins: HistogramBin[], theme: ChartTheme, what = 'Amount') {
-  const label = (log10: number) => money(10 ** log10);
+  const lo = bins.length ? bins[0].from : 0;
+  const hi = bins.length ? bins[bins.length - 1].to : 1;
+  const ticks = bins.length ? roundMoneyValues(10 ** lo, 10 ** hi).map((v) => Math.log10(v)) : [];
   return {
     ...baseOption(theme),
     legend: { show: false },
     grid: { left: 56, right: 16, top: 28, bottom: 48 },
-    tooltip: { trigger: 'axis' as const },
+    tooltip: { trigger: 'item' as const, confine: true },
     xAxis: {
-      type: 'category',
-      name: `${what} (log scale; each bar from the amount below it)`,
+      type: 'value' as const,
+      name: `${what} (log scale)`,
       nameLocation: 'middle' as const,
       nameGap: 28,
-      data: bins.map((b) => label(b.from)),
+      min: lo,
+      max: hi,
       ...axisStyle(theme),
+      axisTick: { ...axisStyle(theme).axisTick, customValues: ticks },
+      axisLabel: { ...axisStyle(theme).axisLabel, customValues: ticks, formatter: (v: number) => money(10 ** v) },
+      splitLine: { show: false },
     },
-    yAxis: { type: 'value', name: 'Films', ...axisStyle(theme) },
+    yAxis: { type: 'value' as const, name: 'Films', ...axisStyle(theme) },
     series: [
       {
-        type: 'bar',
+        type: 'bar' as const,
         name: 'Films',
-        barCategoryGap: '4%',
-        data: bins.map((b) => b.count),
+        // On a value axis a bar's width comes from the gap between neighbouring bars: the bins touch, as a
+        // histogram's should, with a hairline between them.
+        barWidth: '94%',
+        data: bins.map((b) => ({ value: [(b.from + b.to) / 2, b.count], from: b.from, to: b.to })),
         itemStyle: { color: theme.palette[0] },
+        tooltip: {
+          formatter: (p: { data?: unknown }) => {
+            const d = p.data as { value: [number, number]; from: number; to: number };
+            return `${escapeHtml(what)} ${money(10 ** d.from)} – ${money(10 ** d.to)}: ${plural(d.value[1], 'film')}`;
+          },
+        },
       },
     ],
   };
@@ -51,12 +67,20 @@ export function revenueByGenreOption(rows: { genre: string; median: number; coun
     grid: { left: 120, right: 24, top: 12, bottom: 32 },
     tooltip: { trigger: 'axis' as const },
     xAxis: { type: 'value', ...axisStyle(theme), axisLabel: { ...axisStyle(theme).axisLabel, formatter: money } },
-    yAxis: { type: 'category', inverse: true, data: sorted.map((r) => r.genre), ...axisStyle(theme) },
+    // Twenty genres in a short chart: 11 px names, every one shown, so they do not touch.
+    yAxis: {
+      type: 'category',
+      inverse: true,
+      data: sorted.map((r) => r.genre),
+      ...axisStyle(theme),
+      axisLabel: { ...axisStyle(theme).axisLabel, fontSize: 11, interval: 0 },
+    },
     series: [
       {
         type: 'bar',
         name: 'Median revenue',
-        data: sorted.map((r) => ({ value: r.median, name: `${r.genre} (${r.count} films)` })),
+        data: sorted.map((r) => ({ value: r.median, name: `${r.genre} (${plural(r.count, 'film')})` })),
+        tooltip: { valueFormatter: (v: unknown) => money(Number(v)) },
         itemStyle: { color: theme.palette[1] },
       },
     ],
@@ -89,6 +113,7 @@ export function revenueByYearOption(rows: { year: number; median: number; count:
         showSymbol: false,
         data: sorted.map((r) => r.median),
         itemStyle: { color: theme.accent },
+        tooltip: { valueFormatter: (v: unknown) => money(Number(v)) },
       },
       { type: 'bar', name: 'Films', yAxisIndex: 1, data: sorted.map((r) => r.count), itemStyle: { color: theme.grid } },
     ],
@@ -124,6 +149,12 @@ export function budgetVsRevenueOption(points: { title: string; budget: number; r
         large: true,
         itemStyle: { color: theme.palette[0], opacity: 0.5 },
         data: usable.map((p) => ({ value: [p.budget, p.revenue], name: p.title })),
+        tooltip: {
+          formatter: (p: { data?: unknown }) => {
+            const d = p.data as { value: [number, number]; name: string };
+            return `${escapeHtml(d.name)}<br/>Budget ${money(d.value[0])} · revenue ${money(d.value[1])}`;
+          },
+        },
       },
       referenceLine(
         'Revenue = budget',

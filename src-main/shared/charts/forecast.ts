@@ -7,7 +7,10 @@
  */
 import type { EChartsOption } from 'echarts';
 import type { Contribution, Forecast, WhatIfPoint } from '../forecast';
-import { formatMoney, formatMonth, formatPercent, membership } from '../format';
+import { formatMoney, formatMoneyRange, formatMonth, formatMultiple, formatPercent, membership } from '../format';
+import { escapeHtml, logMoneyAxis, moneyTicksOnLogScale } from './axes';
+
+export { moneyTicksOnLogScale };
 import { axisStyle, baseOption, lightChartTheme, type ChartTheme } from './theme';
 
 /** How many contributions the waterfall shows before grouping the rest as "other". */
@@ -41,28 +44,94 @@ export function scenarioLabel(forecast: Forecast): string {
   return title ? title : 'This film';
 }
 
-/** Rounds a log-axis bound outward to a power of ten, so the axes read $1M, $10M, $100M. */
-function decadeBelow(value: number): number {
-  return 10 ** Math.floor(Math.log10(value));
+/** Money on a 1-2-5 ladder ($50M, $100M, $200M, $500M): a log axis's bounds round outward to it. */
+const LADDER = [1, 2, 5, 10];
+function roundBelow(value: number): number {
+  const decade = 10 ** Math.floor(Math.log10(value));
+  return decade * [...LADDER].reverse().find((step) => step * decade <= value * (1 + 1e-9))!;
 }
-function decadeAbove(value: number): number {
-  return 10 ** Math.ceil(Math.log10(value));
+function roundAbove(value: number): number {
+  const decade = 10 ** Math.floor(Math.log10(value));
+  return decade * LADDER.find((step) => step * decade >= value * (1 - 1e-9))!;
 }
 
-/** The points of the comparables chart, exposed for tests and the report's table. */
-export function comparablePoints(forecast: Forecast): { name: string; value: [number, number]; id: number }[] {
+/**
+ * The points of the comparables chart, exposed for tests and the report's table. `rank` is the film's place in the
+ * forecast's list of comparables (1 = most alike): the chart labels each dot with it, the tables number their rows
+ * with it.
+ */
+export function comparablePoints(
+  forecast: Forecast,
+): { name: string; value: [number, number]; id: number; rank: number }[] {
   return forecast.comparables
-    .filter((c) => positive(c.budget) && positive(c.revenue))
-    .map((c) => ({
+    .map((c, i) => ({ c, rank: i + 1 }))
+    .filter(({ c }) => positive(c.budget) && positive(c.revenue))
+    .map(({ c, rank }) => ({
       id: c.id,
+      rank,
       name: c.year ? `${c.title} (${c.year})` : c.title,
       value: [c.budget as number, c.revenue as number],
     }));
 }
 
 /**
+ * How close two points may sit, as a share of each log axis's span, before their numbers share one label ('2, 6'):
+ * about a dot's size on the app's and the PDF's charts (numbers a little further apart move apart vertically).
+ */
+const SAME_SPOT = { x: 0.02, y: 0.035 };
+
+/**
+ * The number each comparable's dot shows, and on which side: away from the scenario's range bar (left of it for a
+ * smaller budget, else right), so no number sits on the bar or the diamond. Points on almost the same spot share one
+ * label ('2, 6') on the group's outermost dot on that side; the others show none.
+ */
+export function comparableLabels(
+  points: { value: [number, number]; rank: number }[],
+  budget: number,
+  xRange: [number, number],
+  yRange: [number, number],
+): { text: string | null; side: 'left' | 'right' }[] {
+  const spanX = Math.log(xRange[1] / xRange[0]) || 1;
+  const spanY = Math.log(yRange[1] / yRange[0]) || 1;
+  const leaders: number[] = [];
+  const groupOf = points.map((p, i) => {
+    const leader = leaders.find((j) => {
+      const q = points[j].value;
+      return (
+        Math.abs(Math.log(p.value[0] / q[0])) / spanX < SAME_SPOT.x &&
+        Math.abs(Math.log(p.value[1] / q[1])) / spanY < SAME_SPOT.y
+      );
+    });
+    if (leader !== undefined) return leader;
+    leaders.push(i);
+    return i;
+  });
+  // A group's label goes on its outermost dot on the label's side, so it covers none of the group's dots.
+  const sideOf = (i: number) => (points[i].value[0] < budget ? ('left' as const) : ('right' as const));
+  const holder = new Map<number, number>();
+  for (const leader of leaders) {
+    const members = points.map((_, j) => j).filter((j) => groupOf[j] === leader);
+    const outward = sideOf(leader) === 'left' ? -1 : 1;
+    holder.set(
+      leader,
+      members.reduce((best, j) => (outward * points[j].value[0] > outward * points[best].value[0] ? j : best)),
+    );
+  }
+  return points.map((_, i) => {
+    const leader = groupOf[i];
+    const side = sideOf(leader);
+    if (holder.get(leader) !== i) return { text: null, side };
+    const ranks = points.filter((_, j) => groupOf[j] === leader).map((q) => q.rank);
+    return { text: ranks.sort((a, b) => a - b).join(', '), side };
+  });
+}
+
+/**
  * Comparable films as budget vs revenue on log axes; the scenario highlighted with its interval drawn as a
- * vertical bar at its budget; the break-even line revenue = hitMultiple x budget.
+ * vertical bar at its budget; the break-even line revenue = hitMultiple x budget. Each comparable is labelled with
+ * its number in the comparables table (titles crowded each other and the dots: comparables sit close together by
+ * definition); its title, budget and revenue are in the tooltip. The axes round to the 1-2-5 amounts around the
+ * points, not to whole powers of ten, so the cluster spreads over the chart.
  */
 export function comparablesChartOption(forecast: Forecast, theme: ChartTheme = lightChartTheme): EChartsOption {
   const points = comparablePoints(forecast);
@@ -74,62 +143,57 @@ export function comparablesChartOption(forecast: Forecast, theme: ChartTheme = l
     forecast.revenue,
     ...points.map((p) => p.value[1]),
   ].filter(positive);
-  const xMin = decadeBelow(Math.min(...budgets) * 0.8);
-  const xMax = decadeAbove(Math.max(...budgets) * 1.25);
-  const yMin = decadeBelow(Math.min(...revenues) * 0.8);
-  const yMax = decadeAbove(Math.max(...revenues) * 1.25);
+  const xMin = roundBelow(Math.min(...budgets) * 0.8);
+  const xMax = roundAbove(Math.max(...budgets) * 1.25);
+  const yMin = roundBelow(Math.min(...revenues) * 0.8);
+  const yMax = roundAbove(Math.max(...revenues) * 1.25);
   const interval = Math.round(forecast.interval * 100);
   const multiple = forecast.hitMultiple;
   const label = scenarioLabel(forecast);
+  const text = { color: theme.text, fontFamily: theme.fontFamily };
+  const labels = comparableLabels(points, budget, [xMin, xMax], [yMin, yMax]);
 
   return {
     ...baseOption(theme),
     grid: { left: 72, right: 32, top: 48, bottom: 56 },
-    legend: { top: 0, textStyle: { color: theme.text, fontFamily: theme.fontFamily } },
-    xAxis: {
-      type: 'log',
-      name: 'Budget',
-      nameLocation: 'middle',
-      nameGap: 30,
-      min: xMin,
-      max: xMax,
-      ...axisStyle(theme),
-      axisLabel: { ...axisStyle(theme).axisLabel, formatter: moneyAxisLabel },
-    },
-    yAxis: {
-      type: 'log',
-      name: 'Worldwide revenue',
-      nameLocation: 'middle',
-      nameGap: 52,
-      min: yMin,
-      max: yMax,
-      ...axisStyle(theme),
-      axisLabel: { ...axisStyle(theme).axisLabel, formatter: moneyAxisLabel },
-    },
+    legend: { top: 0, textStyle: text },
+    xAxis: logMoneyAxis('Budget', xMin, xMax, 30, theme),
+    yAxis: logMoneyAxis('Worldwide revenue', yMin, yMax, 52, theme),
     series: [
-      breakEvenLine(
-        multiple,
-        [
-          [xMin, multiple * xMin],
-          [xMax, multiple * xMax],
-        ],
-        theme,
-      ),
+      {
+        ...breakEvenLine(
+          multiple,
+          [
+            [xMin, multiple * xMin],
+            [xMax, multiple * xMax],
+          ],
+          theme,
+        ),
+        tooltip: { show: false },
+      },
       {
         name: 'Comparable films',
         type: 'scatter',
-        data: points.map((p) => ({ name: p.name, value: p.value })),
+        data: points.map((p, i) => ({
+          name: p.name,
+          value: p.value,
+          rank: p.rank,
+          label: labels[i].text === null ? { show: false } : { formatter: labels[i].text, position: labels[i].side },
+        })),
         symbolSize: 9,
         itemStyle: { color: theme.palette[0], opacity: 0.85 },
-        label: {
-          show: true,
-          formatter: '{b}',
-          position: 'right',
-          fontSize: 10,
-          color: theme.muted,
-          fontFamily: theme.fontFamily,
+        label: { show: true, distance: 5, fontSize: 11, fontWeight: 'bold', ...text },
+        // Numbers that would still sit on each other move apart vertically; none is hidden.
+        labelLayout: { moveOverlap: 'shiftY' },
+        tooltip: {
+          formatter: (p: { data?: unknown }) => {
+            const d = p.data as { name: string; value: [number, number]; rank: number };
+            return (
+              `${d.rank}. ${escapeHtml(d.name)}<br/>` +
+              `Budget ${formatMoney(d.value[0])} · revenue ${formatMoney(d.value[1])}`
+            );
+          },
         },
-        labelLayout: { hideOverlap: true },
       },
       {
         name: `${interval}% range`,
@@ -143,6 +207,10 @@ export function comparablesChartOption(forecast: Forecast, theme: ChartTheme = l
         symbolSize: [14, 2],
         lineStyle: { color: theme.accent, width: 6, opacity: 0.35 },
         itemStyle: { color: theme.accent },
+        tooltip: {
+          formatter: () =>
+            `${interval}% range: ${escapeHtml(formatMoneyRange(forecast.revenueLow, forecast.revenueHigh))}`,
+        },
         z: 3,
       },
       {
@@ -152,6 +220,10 @@ export function comparablesChartOption(forecast: Forecast, theme: ChartTheme = l
         symbol: 'diamond',
         symbolSize: 16,
         itemStyle: { color: theme.accent, borderColor: '#ffffff', borderWidth: 1 },
+        tooltip: {
+          formatter: () =>
+            `${escapeHtml(label)} (this film)<br/>Budget ${formatMoney(budget)} · forecast ${formatMoney(forecast.revenue)}`,
+        },
         z: 4,
       },
     ],
@@ -205,23 +277,6 @@ export function waterfallSteps(forecast: Forecast, top = WATERFALL_TOP_DEFAULT):
   }
   steps.push({ label: 'Prediction', start: 0, end: level, kind: 'total' });
   return steps;
-}
-
-/**
- * Tick positions for a log1p(revenue) axis at round dollar amounts (1, 2, 5 x 10^k), so the axis reads
- * $10M, $20M, $50M rather than the dollars of whole log units ($8.89M, $24.2M).
- */
-export function moneyTicksOnLogScale(minLog: number, maxLog: number): number[] {
-  const candidates: { at: number; step: number }[] = [];
-  for (let power = 0; power <= 13; power++) {
-    for (const step of [1, 2, 5]) {
-      const at = Math.log1p(step * 10 ** power);
-      if (at >= minLog && at <= maxLog) candidates.push({ at, step });
-    }
-  }
-  // Too many on a wide axis: keep the powers of ten only.
-  const kept = candidates.length > 8 ? candidates.filter((c) => c.step === 1) : candidates;
-  return kept.map((c) => c.at);
 }
 
 function signed(value: number): string {
@@ -299,6 +354,17 @@ export function contributionsWaterfallOption(
         type: 'bar',
         stack: 'waterfall',
         barWidth: '60%',
+        // The step in words and in money terms; the label comes from the film's values, so it is escaped.
+        tooltip: {
+          formatter: (p: { dataIndex: number }) => {
+            const s = steps[p.dataIndex];
+            if (!s) return '';
+            if (s.kind === 'base' || s.kind === 'total')
+              return `${escapeHtml(s.label)}: ${formatMoney(Math.expm1(s.end))}`;
+            const effect = s.end - s.start;
+            return `${escapeHtml(s.label)}<br/>${signed(effect)} on log revenue: revenue × ${formatMultiple(Math.exp(effect)).replace('×', '')}`;
+          },
+        },
         data: steps.map((s) => ({
           value: Math.abs(s.end - s.start),
           itemStyle: { color: colour(s.kind) },
@@ -387,19 +453,31 @@ export function whatIfOption(
 
   return {
     ...baseOption(theme),
+    // One tooltip for the point of the sweep under the pointer: its budget or month, then each curve in money or %.
+    tooltip: {
+      trigger: 'axis',
+      confine: true,
+      formatter: (params: unknown) => {
+        const list = (Array.isArray(params) ? params : [params]) as {
+          seriesName: string;
+          marker: string;
+          value: [number, number | null];
+        }[];
+        if (!list.length) return '';
+        const x = list[0].value[0];
+        const head = isBudget ? `Budget ${formatMoney(x)}` : `Released in ${formatMonth(x)}`;
+        const rows = list.map((p) => {
+          const y = p.value[1];
+          const shown = p.seriesName === 'Hit probability' ? formatPercent(y) : formatMoney(y);
+          return `${p.marker}${escapeHtml(p.seriesName)}: ${shown}`;
+        });
+        return [head, ...rows].join('<br/>');
+      },
+    },
     grid: { left: 72, right: hasHit ? 64 : 32, top: 48, bottom: 56 },
     legend: { top: 0, textStyle: { color: theme.text, fontFamily: theme.fontFamily } },
     xAxis: isBudget
-      ? {
-          type: 'log',
-          min: Math.min(...xs),
-          max: Math.max(...xs),
-          name: 'Budget',
-          nameLocation: 'middle',
-          nameGap: 30,
-          ...axisStyle(theme),
-          axisLabel: { ...axisStyle(theme).axisLabel, formatter: moneyAxisLabel },
-        }
+      ? logMoneyAxis('Budget', Math.min(...xs), Math.max(...xs), 30, theme)
       : {
           type: 'value',
           min: 1,

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
+  comparableLabels,
+  comparablePoints,
   comparablesChartOption,
   contributionsWaterfallOption,
   moneyTicksOnLogScale,
@@ -9,6 +11,7 @@ import {
   whatIfOption,
 } from '../../../src-main/shared/charts/forecast';
 import { renderChartSvg } from '../../../src-main/core/report/charts-svg';
+import { formatMoney } from '../../../src-main/shared/format';
 import { makeForecast, sampleInput, TRICKY_TITLE } from './fixtures';
 
 type Series = { name: string; type: string; data: unknown[]; yAxisIndex?: number; stack?: string };
@@ -42,6 +45,57 @@ describe('comparablesChartOption', () => {
       [90e6, forecast.revenueLow],
       [90e6, forecast.revenueHigh],
     ]);
+  });
+
+  it('numbers each dot as the comparables table numbers its row, on the side away from the range bar', () => {
+    type Point = { name: string; rank: number; label: { show?: boolean; formatter?: string; position?: string } };
+    const points = byName(option, 'Comparable films').data as Point[];
+    const by = (title: string) => points.find((p) => p.name.startsWith(title))!;
+    // Ranks are places in the forecast's list (1 = most alike), so a film left off the chart leaves its number out.
+    expect(points.map((p) => p.rank)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(by('Mad Max').label).toEqual({ formatter: '1', position: 'right' }); // budget above the film's $90M
+    expect(by('Amélie').label).toEqual({ formatter: '4', position: 'left' });
+    // Looper ($30M, $177M) and Hero ($31M, $177M) sit on one spot: one label for both, on the outer dot.
+    expect(by('Looper').label).toEqual({ formatter: '3, 5', position: 'left' });
+    expect(by('英雄').label).toEqual({ show: false });
+    expect(
+      comparableLabels(
+        points.map((p, i) => ({ rank: p.rank, value: comparablePoints(forecast)[i].value })),
+        90e6,
+        [5e6, 500e6],
+        [1e7, 2e9],
+      ).map((l) => l.text),
+    ).toEqual(['1', '2', '3, 5', '4', null, '6', '7']);
+  });
+
+  it('rounds its log axes to 1-2-5 amounts around the films and ticks there, not at whole decades', () => {
+    type Axis = { min: number; max: number; axisLabel: { customValues: number[]; formatter: (v: number) => string } };
+    const { xAxis, yAxis } = option as unknown as { xAxis: Axis; yAxis: Axis };
+    // Budgets $10M-$260M: 0.8 x $10M rounds down to $5M, 1.25 x $260M up to $500M.
+    expect([xAxis.min, xAxis.max]).toEqual([5e6, 500e6]);
+    expect(xAxis.axisLabel.customValues.map(xAxis.axisLabel.formatter)).toEqual([
+      '$5M',
+      '$10M',
+      '$20M',
+      '$50M',
+      '$100M',
+      '$200M',
+      '$500M',
+    ]);
+    for (const v of yAxis.axisLabel.customValues) expect(Number(v.toPrecision(1))).toBe(v);
+  });
+
+  it('names a dot in its tooltip, the title escaped', () => {
+    const tricky = makeForecast({ ...sampleInput, title: TRICKY_TITLE });
+    tricky.comparables[0] = { ...tricky.comparables[0], title: '<img src=x onerror=alert(1)>' };
+    const tricky_option = comparablesChartOption(tricky);
+    type Tip = { tooltip: { formatter: (p: { data?: unknown }) => string }; data: unknown[] };
+    const films = byName(tricky_option, 'Comparable films') as unknown as Tip;
+    const tip = films.tooltip.formatter({ data: films.data[0] });
+    expect(tip).toBe('1. &lt;img src=x onerror=alert(1)&gt; (2015)<br/>Budget $150M · revenue $379M');
+    const scenario = byName(tricky_option, TRICKY_TITLE) as unknown as Tip;
+    expect(scenario.tooltip.formatter({})).toContain('&lt;img src=x onerror=alert(1)&gt; &amp; Ωmega (this film)');
+    expect(scenario.tooltip.formatter({})).not.toContain('<img');
   });
 
   it('draws break-even as revenue = hit multiple x budget, on log axes', () => {
@@ -87,6 +141,19 @@ describe('contributionsWaterfallOption', () => {
     });
   });
 
+  it('says each step in its tooltip in words and money, the label escaped', () => {
+    const f = makeForecast(sampleInput);
+    f.contributions[0] = { ...f.contributions[0], label: 'Studio: <b>Acme</b>' };
+    const step = byName(contributionsWaterfallOption(f), 'step') as unknown as {
+      tooltip: { formatter: (p: { dataIndex: number }) => string };
+    };
+    const steps = waterfallSteps(f);
+    expect(step.tooltip.formatter({ dataIndex: 0 })).toBe(`Base (average film): ${formatMoney(Math.expm1(f.base))}`);
+    const first = step.tooltip.formatter({ dataIndex: 1 });
+    expect(first).toContain('Studio: &lt;b&gt;Acme&lt;/b&gt;<br/>+1.18 on log revenue: revenue × 3.25');
+    expect(step.tooltip.formatter({ dataIndex: steps.length - 1 })).toBe(`Prediction: ${formatMoney(f.revenue)}`);
+  });
+
   it('places axis ticks at round dollar amounts', () => {
     const ticks = moneyTicksOnLogScale(Math.log1p(8e6), Math.log1p(600e6));
     expect(ticks.map((t) => Math.round(Math.expm1(t)))).toEqual([10e6, 20e6, 50e6, 100e6, 200e6, 500e6]);
@@ -103,6 +170,30 @@ describe('whatIfOption', () => {
     expect(hit.yAxisIndex).toBe(1);
     expect(hit.data).toEqual(points.map((p) => [p.x, p.hitProbability]));
     expect((option as { yAxis: unknown[] }).yAxis).toHaveLength(2);
+  });
+
+  it('gives the point under the pointer in money and percent, not raw numbers', () => {
+    const forecast = makeForecast(sampleInput);
+    const option = whatIfOption(forecast, 'budget')! as unknown as {
+      tooltip: { trigger: string; formatter: (p: unknown) => string };
+      xAxis: { axisLabel: { customValues: number[]; formatter: (v: number) => string } };
+    };
+    expect(option.tooltip.trigger).toBe('axis');
+    const tip = option.tooltip.formatter([
+      { seriesName: 'Revenue', marker: '', value: [90e6, 215.4e6] },
+      { seriesName: 'Hit probability', marker: '', value: [90e6, 0.431] },
+    ]);
+    expect(tip).toBe('Budget $90M<br/>Revenue: $215M<br/>Hit probability: 43%');
+    // A budget sweep from a quarter to four times $90M ticks at round amounts, not at its ends ($22.5M, $360M).
+    expect(option.xAxis.axisLabel.customValues.map(option.xAxis.axisLabel.formatter)).toEqual([
+      '$50M',
+      '$100M',
+      '$200M',
+    ]);
+    const month = whatIfOption(forecast, 'month')! as unknown as { tooltip: { formatter: (p: unknown) => string } };
+    expect(month.tooltip.formatter([{ seriesName: 'Revenue', marker: '', value: [6, 1e8] }])).toBe(
+      'Released in Jun<br/>Revenue: $100M',
+    );
   });
 
   it('sweeps twelve months and leaves out the hit axis when there is no hit model', () => {

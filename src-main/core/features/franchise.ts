@@ -6,17 +6,28 @@
  * form is read from its title by the same code, against the titles the feature spec stores with its history.
  *
  * Two titles are one franchise when, after normalising (case, accents, punctuation, '&' as 'and', a leading
- * 'The' / 'A' / 'An' dropped) and with different titles (the same title twice is a remake or another film):
+ * 'The' / 'A' / 'An' dropped) and with different titles (the same title twice is a remake or another film; titles
+ * that differ only in a leading article are different: "The Final Destination" is the fourth "Final Destination"):
  * 1. they have the same franchise key: the part before ':' with a trailing sequel marker taken off (a number
  *    2-12, a roman numeral II-X, 'Part N', 'the Second' ... 'the Sixth'), of two words or more, or of one word
- *    found in few earlier titles ("Shrek 2", "Shrek the Third"; "Toy Story 3"; "Thor: The Dark World");
- * 2. the earlier title is the whole start of the later one with at least two words that are not small words
- *    ("The Dark Knight" -> "The Dark Knight Rises", "Happy Feet" -> "Happy Feet Two");
- * 3. they begin with at least two same words that are not small words and share a director, a top-billed lead
- *    or a studio ("Harry Potter and the ...", "Star Trek Into Darkness"), or begin with one rare word and share
- *    a director or a top-billed lead ("Ocean's Eleven" -> "Ocean's Twelve", "Batman" -> "Batman Returns").
- *    The shared names guard the weak matches: "Casino" -> "Casino Royale" and "Up" -> "Up in
- *    the Air" are not franchises; a shared studio alone is too common for one word.
+ *    found in few earlier titles ("Shrek 2", "Shrek the Third"; "Toy Story 3"; "Thor: The Dark World"). A later
+ *    title that is the key and nothing else names the same thing again (a remake, a reboot or another film: "The
+ *    Spirit" after "Spirit: Stallion of the Cimarron", "Robin Hood" after "Robin Hood: Prince of Thieves"), so it
+ *    also needs a shared director, top-billed lead or studio ("Star Trek" after "Star Trek: Nemesis");
+ * 2. they begin with at least two same words that are not small words and share a director, a top-billed lead
+ *    or a studio ("Harry Potter and the ...", "Star Trek Into Darkness"), or the later title is the whole earlier
+ *    one of two such words or more and one word more ("The Dark Knight" -> "The Dark Knight Rises", "Happy Feet"
+ *    -> "Happy Feet Two"); a longer addition needs a shared name too ("Two Lovers" -> "Two Lovers and a Bear",
+ *    "Pride & Prejudice" -> "Pride and Prejudice and Zombies" are not franchises);
+ * 3. they begin with one rare word and share two credits among directors and top-billed leads ("Ocean's Eleven"
+ *    -> "Ocean's Twelve"; a director who also leads counts twice, as in Tyler Perry's Madea films), or one credit
+ *    when something else confirms it: a sequel marker in the later title ("Journey 2: The Mysterious Island",
+ *    "Jason X", "Step Up 3D"), an earlier title that is that word alone or numbered ("Batman" -> "Batman Returns",
+ *    "Terminator 2: Judgment Day" -> "Terminator Genisys"), or a shared studio too ("Batman Forever" -> "Batman &
+ *    Robin"). One shared person alone is a career, not a franchise: "Good Morning, Vietnam" -> "Good Will
+ *    Hunting" (Robin Williams), "Saving Private Ryan" -> "Saving Mr. Banks" (Tom Hanks), "Mission: Impossible"
+ *    -> "Mission to Mars" (Brian De Palma). A shared studio alone is too common for one word ("The Green Mile" ->
+ *    "Green Lantern"), and "Casino" -> "Casino Royale" and "Up" -> "Up in the Air" are not franchises.
  * A common first word alone ("Star", "Love", "The") never makes a match.
  */
 import { termKey } from './film-facts';
@@ -103,43 +114,64 @@ export interface TitleParts {
   key: string;
 }
 
+/** A title as the matcher reads it: its parts, the leading article dropped from them, and its sequel marker. */
+export interface ParsedTitle {
+  parts: Readonly<TitleParts>;
+  /** The leading article(s) dropped from the words ('the', 'a', 'an', or '' when none). */
+  article: string;
+  /** True when the part before ':' ends in a sequel marker: a number 2-12, a roman numeral, 'Part N', 'the Third', '3D'. */
+  marked: boolean;
+  /** True when the title is its franchise key and nothing else: no marker, no subtitle ("Robin Hood", "The Spirit"). */
+  bare: boolean;
+}
+
 /** Splits a title into its words and its franchise key. */
 export function titleParts(title: string | null | undefined): TitleParts {
+  return parseTitle(title).parts;
+}
+
+/** A title as the matcher reads it (cached: callers only read it). */
+export function parseTitle(title: string | null | undefined): Readonly<ParsedTitle> {
   const text = title ?? '';
-  let parts = partsCache.get(text);
-  if (!parts) {
-    parts = splitTitle(text);
-    if (partsCache.size < PARTS_CACHE_LIMIT) partsCache.set(text, parts);
+  let parsed = parsedCache.get(text);
+  if (!parsed) {
+    parsed = splitTitle(text);
+    if (parsedCache.size < PARSED_CACHE_LIMIT) parsedCache.set(text, parsed);
   }
-  return parts;
+  return parsed;
 }
 
 /** Titles split so far (a forecast's what-if sweep encodes one title dozens of times), up to a limit. */
-const partsCache = new Map<string, Readonly<TitleParts>>();
-const PARTS_CACHE_LIMIT = 20_000;
+const parsedCache = new Map<string, Readonly<ParsedTitle>>();
+const PARSED_CACHE_LIMIT = 20_000;
 
-function splitTitle(title: string): TitleParts {
+function splitTitle(title: string): ParsedTitle {
   const all = tokens(title);
-  const words = dropLeadingArticles(all.filter((w) => w !== ':'));
+  const unmarked = all.filter((w) => w !== ':');
+  const words = dropLeadingArticles(unmarked);
+  const article = unmarked.slice(0, unmarked.length - words.length).join(' ');
   const colon = all.indexOf(':');
   let head = dropLeadingArticles(colon < 0 ? all : all.slice(0, colon));
+  const last = head[head.length - 1];
+  // '3D' ('3-D' reads as '3' 'd') marks a sequel but stays in the key: "Piranha 3D" is a remake of "Piranha".
+  let marked = head.length > 1 && (last === '3d' || (last === 'd' && head[head.length - 2] === '3'));
   for (let changed = true; changed && head.length > 1;) {
     changed = false;
-    const last = head[head.length - 1];
-    if (isSequelNumber(last) || last === 'part') {
+    const end = head[head.length - 1];
+    if (isSequelNumber(end) || end === 'part') {
       head = head.slice(0, -1);
-      changed = true;
-    } else if (head.length > 2 && head[head.length - 2] === 'the' && ORDINALS.has(last)) {
+      changed = marked = true;
+    } else if (head.length > 2 && head[head.length - 2] === 'the' && ORDINALS.has(end)) {
       head = head.slice(0, -2);
-      changed = true;
+      changed = marked = true;
     }
   }
-  return { words, key: head.join(' ') };
+  return { parts: { words, key: head.join(' ') }, article, marked, bare: !marked && head.length === words.length };
 }
 
-/** Per history: each title's parts, and where each first word and each word occur (ascending film indices). */
+/** Per history: each title as read, and where each first word and each word occur (ascending film indices). */
 interface TitleIndex {
-  parts: TitleParts[];
+  titles: ParsedTitle[];
   byFirstWord: Map<string, number[]>;
   byWord: Map<string, number[]>;
 }
@@ -149,11 +181,12 @@ const titleIndexes = new WeakMap<TrackHistory, TitleIndex>();
 function titleIndex(history: TrackHistory): TitleIndex {
   let index = titleIndexes.get(history);
   if (index) return index;
-  index = { parts: [], byFirstWord: new Map(), byWord: new Map() };
+  index = { titles: [], byFirstWord: new Map(), byWord: new Map() };
   const titles = history.titles ?? [];
   for (let i = 0; i < titles.length; i++) {
-    const parts = titleParts(titles[i]);
-    index.parts.push(parts);
+    const parsed = parseTitle(titles[i]);
+    const parts = parsed.parts;
+    index.titles.push(parsed);
     if (parts.words.length === 0) continue;
     push(index.byFirstWord, parts.words[0], i);
     for (const word of new Set(parts.words)) push(index.byWord, word, i);
@@ -193,9 +226,33 @@ function isRare(index: TitleIndex, word: string, before: number): boolean {
 
 /** True when history film `i` lists one of the film's directors or top-billed leads (or, if asked, studios). */
 function sharesNames(history: TrackHistory, facts: FilmFacts, i: number, studios: boolean): boolean {
-  for (const name of facts.directors) if (holds(history.directors[termKey(name)], i)) return true;
-  for (const name of facts.cast.slice(0, history.topCast)) if (holds(history.cast[termKey(name)], i)) return true;
-  if (!studios) return false;
+  if (sharedCredits(history, facts, i, 1) > 0) return true;
+  return studios && sharesStudio(history, facts, i);
+}
+
+/**
+ * How many of the film's credits history film `i` shares, counting up to `enough`: each director and each
+ * top-billed lead named in both counts once (a director who also leads counts twice; a name listed twice in
+ * one role, once).
+ */
+function sharedCredits(history: TrackHistory, facts: FilmFacts, i: number, enough: number): number {
+  let shared = 0;
+  for (const [names, index] of [
+    [facts.directors, history.directors],
+    [facts.cast.slice(0, history.topCast), history.cast],
+  ] as const) {
+    const seen = new Set<string>();
+    for (const name of names) {
+      const key = termKey(name);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      if (holds(index[key], i) && ++shared >= enough) return shared;
+    }
+  }
+  return shared;
+}
+
+function sharesStudio(history: TrackHistory, facts: FilmFacts, i: number): boolean {
   const companies = history.companies ?? {};
   for (const name of facts.companies) if (holds(companies[termKey(name)], i)) return true;
   return false;
@@ -205,29 +262,41 @@ function sameWords(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((w, k) => w === b[k]);
 }
 
-/** True when earlier history film `i` (parts `a`) and the film (parts `b`) are one franchise (see the top). */
+/** True when earlier history film `i` and the film (read as `b`) are one franchise (see the top). */
 function continues(
   index: TitleIndex,
   history: TrackHistory,
   facts: FilmFacts,
   i: number,
-  b: TitleParts,
+  b: ParsedTitle,
   before: number,
 ): boolean {
-  const a = index.parts[i];
-  if (sameWords(a.words, b.words)) return false;
-  if (a.key !== '' && a.key === b.key) {
-    if (a.key.includes(' ') || (a.key.length >= 3 && isRare(index, a.key, before))) return true;
+  const earlier = index.titles[i];
+  const a = earlier.parts;
+  const later = b.parts;
+  // The same title twice is a remake or another film; a leading article more or less makes another title.
+  if (sameWords(a.words, later.words) && earlier.article === b.article) return false;
+  if (a.key !== '' && a.key === later.key) {
+    if (a.key.includes(' ') || (a.key.length >= 3 && isRare(index, a.key, before))) {
+      // A later title that is the key alone names the same thing again: only a shared name makes it a sequel.
+      return !b.bare || sharesNames(history, facts, i, true);
+    }
   }
   let p = 0;
-  while (p < a.words.length && p < b.words.length && a.words[p] === b.words[p]) p++;
+  while (p < a.words.length && p < later.words.length && a.words[p] === later.words[p]) p++;
   const shared = a.words.slice(0, p).filter((w) => !SMALL_WORDS.has(w));
-  if (shared.length >= 2 && p === a.words.length) return true;
-  if (shared.length >= 2) return sharesNames(history, facts, i, true);
-  // One rare word is weak evidence: only a shared director or lead confirms it (a shared studio alone matched
-  // "The Green Mile" -> "Green Lantern" and "Meet Joe Black" -> "Meet the Parents").
-  if (shared.length === 1 && isRare(index, shared[0], before)) return sharesNames(history, facts, i, false);
-  return false;
+  // The whole earlier title and one word more is a sequel's shape ("The Dark Knight Rises", "Happy Feet Two");
+  // a longer addition makes a new title on an old one ("Two Lovers and a Bear"), which needs a shared name.
+  if (shared.length >= 2) {
+    return (p === a.words.length && later.words.length === p + 1) || sharesNames(history, facts, i, true);
+  }
+  if (shared.length !== 1 || !isRare(index, shared[0], before)) return false;
+  // One rare word is weak evidence: two shared credits confirm it, or one with a sequel marker in the later
+  // title, an earlier title that is the word alone or numbered, or a shared studio (see the top).
+  const credits = sharedCredits(history, facts, i, 2);
+  if (credits >= 2) return true;
+  if (credits === 0) return false;
+  return b.marked || a.words.length === 1 || (earlier.marked && a.key === shared[0]) || sharesStudio(history, facts, i);
 }
 
 export type FranchiseRecord = Record<FranchiseStat, number>;
@@ -251,13 +320,13 @@ const NONE: FranchiseRecord = Object.freeze({ ...MISSING, franchise_prior_films:
 export function franchisePriors(history: TrackHistory, facts: FilmFacts): number[] {
   if (facts.day === null && !facts.isNew) return [];
   const before = facts.day === null ? history.films.length : countBefore(history, facts.day);
-  const parts = titleParts(facts.title);
-  if (parts.words.length === 0) return [];
+  const parsed = parseTitle(facts.title);
+  if (parsed.parts.words.length === 0) return [];
   const index = titleIndex(history);
-  const candidates = index.byFirstWord.get(parts.words[0]) ?? [];
+  const candidates = index.byFirstWord.get(parsed.parts.words[0]) ?? [];
   const priors: number[] = [];
   for (let c = 0; c < candidates.length && candidates[c] < before; c++) {
-    if (continues(index, history, facts, candidates[c], parts, before)) priors.push(candidates[c]);
+    if (continues(index, history, facts, candidates[c], parsed, before)) priors.push(candidates[c]);
   }
   return priors;
 }

@@ -22,7 +22,7 @@ import {
   type TrackWho,
 } from '../../../src-main/core/features/types';
 import type { FilmInput, SilverFilm } from '../../../src-main/shared/film';
-import { FRANCHISE_STAT_NAMES, RARE_WORD_MAX_TITLES, titleParts } from '../../../src-main/core/features/franchise';
+import { FRANCHISE_STAT_NAMES, RARE_WORD_MAX_TITLES, parseTitle } from '../../../src-main/core/features/franchise';
 
 const allFilmsMemo = new Map<string, { globalMean: number; globalHitRate: number; globalRoi: number }>();
 function allFilmsBefore(history: TrackHistory, day: number) {
@@ -113,11 +113,11 @@ function referenceBudgetVsMarket(history: TrackHistory, facts: FilmFacts): numbe
  * by scanning the earlier titles, shared names found with includes (no binary search).
  */
 /** Every history title split once per history (the reference's only shortcut: splitting is not under test). */
-const referenceTitleMemo = new WeakMap<TrackHistory, ReturnType<typeof titleParts>[]>();
+const referenceTitleMemo = new WeakMap<TrackHistory, ReturnType<typeof parseTitle>[]>();
 function referenceTitles(history: TrackHistory) {
-  let parts = referenceTitleMemo.get(history);
-  if (!parts) referenceTitleMemo.set(history, (parts = (history.titles ?? []).map((t) => titleParts(t))));
-  return parts;
+  let parsed = referenceTitleMemo.get(history);
+  if (!parsed) referenceTitleMemo.set(history, (parsed = (history.titles ?? []).map((t) => parseTitle(t))));
+  return parsed;
 }
 
 function referenceFranchiseRecord(history: TrackHistory, facts: FilmFacts): Record<FranchiseStat, number> {
@@ -126,31 +126,43 @@ function referenceFranchiseRecord(history: TrackHistory, facts: FilmFacts): Reco
   const day = facts.day ?? Infinity;
   const titles = referenceTitles(history);
   const earlier = history.films.map((f, i) => i).filter((i) => history.films[i][0] < day);
-  const parts = titleParts(facts.title);
-  const rare = (word: string) => earlier.filter((i) => titles[i].words.includes(word)).length <= RARE_WORD_MAX_TITLES;
+  const later = parseTitle(facts.title);
+  const rare = (word: string) =>
+    earlier.filter((i) => titles[i].parts.words.includes(word)).length <= RARE_WORD_MAX_TITLES;
   const lists = (index: Record<string, number[]>, names: string[]) => names.map((n) => index[termKey(n)] ?? []);
   const people = [
     ...lists(history.directors, facts.directors),
     ...lists(history.cast, facts.cast.slice(0, history.topCast)),
   ];
   const studios = lists(history.companies ?? {}, facts.companies);
+  // Credits: each distinct director and each distinct top-billed lead on both films (one person in both roles: 2).
+  const credits = (i: number) =>
+    [...new Set(facts.directors.map(termKey))].filter((n) => (history.directors[n] ?? []).includes(i)).length +
+    [...new Set(facts.cast.slice(0, history.topCast).map(termKey))].filter((n) => (history.cast[n] ?? []).includes(i))
+      .length;
   const small = new Set(
     'the a an of and to in on at for with from by is it my your his her our their this that who what how when where why or vs up me i you we'.split(
       ' ',
     ),
   );
   const priors = earlier.filter((i) => {
-    const a = titles[i];
-    const b = parts;
+    const a = titles[i].parts;
+    const b = later.parts;
     if (b.words.length === 0 || a.words.length === 0 || a.words[0] !== b.words[0]) return false;
-    if (a.words.join(' ') === b.words.join(' ')) return false;
-    if (a.key !== '' && a.key === b.key && (a.key.includes(' ') || (a.key.length >= 3 && rare(a.key)))) return true;
+    if (a.words.join(' ') === b.words.join(' ') && titles[i].article === later.article) return false;
+    const byPeople = people.some((l) => l.includes(i));
+    const byStudio = studios.some((l) => l.includes(i));
+    if (a.key !== '' && a.key === b.key && (a.key.includes(' ') || (a.key.length >= 3 && rare(a.key)))) {
+      return b.words.join(' ') !== b.key || later.marked || byPeople || byStudio;
+    }
     let p = 0;
     while (p < Math.min(a.words.length, b.words.length) && a.words[p] === b.words[p]) p++;
     const shared = a.words.slice(0, p).filter((w) => !small.has(w));
-    const byPeople = people.some((l) => l.includes(i));
-    if (shared.length >= 2) return p === a.words.length || byPeople || studios.some((l) => l.includes(i));
-    return shared.length === 1 && rare(shared[0]) && byPeople;
+    if (shared.length >= 2) return (p === a.words.length && b.words.length === p + 1) || byPeople || byStudio;
+    if (shared.length !== 1 || !rare(shared[0])) return false;
+    const n = credits(i);
+    const numbered = titles[i].marked && a.key === shared[0];
+    return n >= 2 || (n === 1 && (later.marked || a.words.length === 1 || numbered || byStudio));
   });
   record.franchise_prior_films = priors.length;
   if (priors.length === 0) return record;

@@ -1,4 +1,5 @@
 import type { FranchiseFilm } from './forecast';
+import { languageName } from './languages';
 
 /**
  * Formatting shared by the renderer, the PDF report and the CLI: money as analysts say it ($90M, $1.2B),
@@ -190,7 +191,8 @@ export const MONEY_FORMATS_HINT = 'Type money as 90M, 1.5B, 750K or $90,000,000.
 
 /**
  * A membership column ('genre=Drama') with the film's value 'yes' or 'no', split for display:
- * { group: 'genre', term: 'Drama', member: false }. Null for any other feature or value.
+ * { group: 'genre', term: 'Drama', member: false }; a language by its name ('language=zh' -> term 'Mandarin').
+ * Null for any other feature or value.
  */
 export function membership(
   feature: string,
@@ -198,11 +200,9 @@ export function membership(
 ): { group: string; term: string; member: boolean } | null {
   const equals = feature.indexOf('=');
   if (equals <= 0 || (value !== 'yes' && value !== 'no')) return null;
-  return {
-    group: feature.slice(0, equals).replace(/_/g, ' '),
-    term: feature.slice(equals + 1),
-    member: value === 'yes',
-  };
+  const group = feature.slice(0, equals).replace(/_/g, ' ');
+  const term = feature.slice(equals + 1);
+  return { group, term: group === 'language' ? languageName(term) || term : term, member: value === 'yes' };
 }
 
 /** How many of a franchise's earlier films the note names (the latest ones); the rest are counted. */

@@ -77,6 +77,28 @@ describe('film detail view', () => {
     expect(filmInputSchema.safeParse(asked.input).success).toBe(true);
   });
 
+  it('names the languages, keeping the code at hand, and a code nobody knows as it is', async () => {
+    installFakeHost({
+      'films.get': ({ id }: { id: number }) =>
+        id === 42
+          ? sampleFilm({ originalLanguage: 'cn', languages: ['cn', 'zh', 'en', 'xx', 'qq'] })
+          : sampleFilm({ originalLanguage: null, languages: [] }),
+      'forecast.run': () => sampleForecast(),
+    });
+    const wrapper = mountDetail(42);
+    await settle();
+    const language = wrapper.get('[data-testid="film-language"]');
+    expect(language.text()).toBe('Cantonese');
+    expect(language.attributes('title')).toBe('cn');
+    expect(wrapper.text()).toContain('Spoken languages');
+    expect(wrapper.text()).toContain('Cantonese, Mandarin, English, No language, qq');
+    wrapper.unmount();
+
+    const blank = mountDetail(43);
+    await settle();
+    expect(blank.get('[data-testid="film-language"]').text()).toBe('—');
+  });
+
   it('says so in words when the film does not exist or no model is active', async () => {
     installFakeHost({
       'films.get': ({ id }: { id: number }) => (id === 42 ? sampleFilm() : null),

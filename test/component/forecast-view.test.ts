@@ -109,6 +109,51 @@ describe('Forecast view', () => {
     );
   });
 
+  it("offers the data's languages by name, sorted, and submits the code", async () => {
+    const host = installFakeHost({
+      'forecast.run': ({ input }: { input: FilmInput }) => sampleForecast(input),
+      'forecast.choices': () => ({ genres: ['Action'], languages: ['fr', 'en', 'zh', 'cn', 'Latin'] }),
+    });
+    const wrapper = mountView();
+    await vi.runAllTimersAsync();
+    const select = wrapper.get('[data-testid=field-language]');
+    expect(select.element.tagName).toBe('SELECT');
+    const options = select.findAll('option').map((o) => [o.attributes('value'), o.text()]);
+    // Blank first; a name an import kept instead of a code is not offered (the form takes codes only).
+    expect(options).toEqual([
+      ['', 'Not given'],
+      ['cn', 'Cantonese (cn)'],
+      ['en', 'English (en)'],
+      ['fr', 'French (fr)'],
+      ['zh', 'Mandarin (zh)'],
+    ]);
+    expect((select.element as HTMLSelectElement).value).toBe('en');
+
+    await select.setValue('cn');
+    await vi.runAllTimersAsync();
+    const last = host.calls.filter((c) => c.channel === 'forecast.run').at(-1)!;
+    expect((last.input as { input: FilmInput }).input.language).toBe('cn');
+
+    await select.setValue('');
+    await vi.runAllTimersAsync();
+    const blank = host.calls.filter((c) => c.channel === 'forecast.run').at(-1)!;
+    expect((blank.input as { input: FilmInput }).input.language).toBeNull();
+  });
+
+  it('offers the common TMDB languages by name until the data tell it theirs', async () => {
+    installFakeHost({ 'forecast.run': ({ input }: { input: FilmInput }) => sampleForecast(input) });
+    const wrapper = mountView();
+    await vi.runAllTimersAsync();
+    const labels = wrapper
+      .get('[data-testid=field-language]')
+      .findAll('option')
+      .map((o) => o.text());
+    expect(labels).toContain('English (en)');
+    expect(labels).toContain('Cantonese (cn)');
+    expect(labels).toContain('Mandarin (zh)');
+    expect(labels.slice(1)).toEqual([...labels.slice(1)].sort((a, b) => a.localeCompare(b, 'en')));
+  });
+
   it('shows a field error for money it cannot read and does not call the host', async () => {
     const host = installFakeHost({ 'forecast.run': ({ input }: { input: FilmInput }) => sampleForecast(input) });
     const wrapper = mountView();

@@ -19,6 +19,7 @@ import {
   METRIC_LABELS,
   plural,
 } from '../../shared/format';
+import { languageLabel } from '../../shared/languages';
 import {
   comparablesChartOption,
   contributionsWaterfallOption,
@@ -308,7 +309,7 @@ export function inputRows(f: Forecast): [string, string][] {
     ['Runtime', i.runtime ? `${formatNumber(i.runtime)} minutes` : '—'],
     ['Genres', list(i.genres)],
     ['Release date', release],
-    ['Original language', i.language ?? '—'],
+    ['Original language', languageLabel(i.language) || '—'],
     ['Production countries', list(i.countries)],
     ['Studios', list(i.companies)],
     ['Director', list(i.directors)],

@@ -29,6 +29,12 @@ export const DEFAULT_GENRES = [
   'Western',
 ];
 
+/**
+ * The original languages most films in TMDB's data are made in (codes as TMDB writes them: 'cn' is Cantonese, 'zh'
+ * Mandarin), offered until the forecast channels tell us the data's own list.
+ */
+export const DEFAULT_LANGUAGES = ['en', 'fr', 'es', 'de', 'zh', 'cn', 'hi', 'ja', 'it', 'ru', 'ko', 'pt'];
+
 export interface FilmForm {
   title: string;
   budget: string;
@@ -95,7 +101,8 @@ export function formToInput(raw: FilmForm): { input: FilmInput | null; errors: F
     errors.releaseDate = 'Use a date like 2027-06-18.';
   }
   const language = form.language.trim().toLowerCase();
-  if (language && !/^[a-z]{2}$/.test(language)) errors.language = 'Use a two-letter language code, like en or fr.';
+  if (language && !/^[a-z]{2}$/.test(language))
+    errors.language = 'Pick a language from the list (a two-letter code such as en or fr).';
   const countries = splitList(form.countries).map((c) => c.toUpperCase());
   if (countries.some((c) => !/^[A-Z]{2}$/.test(c))) errors.countries = 'Use two-letter country codes, like US, GB.';
 

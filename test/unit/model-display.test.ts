@@ -18,6 +18,7 @@ const db = openDatabase(':memory:');
 const ctx = createContext(db, ':memory:', 'http');
 afterAll(() => db.close());
 
+/** Columns as a model saved before the catalog's current wording stored them (display reads the new words). */
 const columns: FeatureColumn[] = [
   { name: 'log_budget', label: 'budget', source: { type: 'scalar', scalar: 'log_budget' } },
   { name: 'genre=Drama', label: 'genre Drama', source: { type: 'member', list: 'genres', term: 'Drama' } },
@@ -36,6 +37,7 @@ const columns: FeatureColumn[] = [
     label: 'earlier films in its franchise (by title)',
     source: { type: 'franchise', stat: 'franchise_prior_films' },
   },
+  { name: 'language=cn', label: 'original language cn', source: { type: 'member', list: 'language', term: 'cn' } },
 ];
 
 /** A stored version as training leaves one, with `featureNames` from its spec (plus one the spec lacks). */
@@ -62,7 +64,7 @@ function storeVersion(): number {
       candidates: [],
       chosen: 0,
       featureNames,
-      importance: { gain: [0.5, 0.2, 0.1, 0.1, 0.05, 0.05], permutation: null },
+      importance: { gain: [0.5, 0.2, 0.1, 0.1, 0.04, 0.03, 0.03], permutation: null },
       oof: { filmIds: [1, 2], actual: [17, 18], predicted: [17.5, 17.8] },
       coverage: { maxBudget: null, minBudget: null, lastYear: 2016, firstYear: 1990, genres: [] },
       seconds: 1,
@@ -73,14 +75,24 @@ function storeVersion(): number {
 }
 
 describe('feature labels for charts over a whole model', () => {
-  it('name a membership column as the forecast reasons do, any other by its catalog label', () => {
+  it("name a membership column as the forecast reasons do, any other by its catalog label's current words", () => {
     expect(columns.map(columnLabel)).toEqual([
       'Budget',
       'Genre: Drama',
       'Production company: Pixar',
-      "Director's prior hit rate",
-      'Earlier films in its franchise (by title)',
+      "Director's earlier films: hit rate",
+      "Franchise's earlier films (found by title): count",
+      'Original language: Cantonese',
     ]);
+  });
+
+  it('fall back to the stored label for a column the catalog does not know', () => {
+    const odd = {
+      name: 'director_prior_other',
+      label: 'something older',
+      source: { type: 'track', who: 'director', stat: 'prior_other' },
+    };
+    expect(columnLabel(odd as unknown as FeatureColumn)).toBe('Something older');
   });
 });
 
@@ -92,7 +104,8 @@ describe('models.diagnostics and models.get for display', () => {
     const byName = new Map(d.importance.map((r) => [r.feature, r]));
     expect(byName.get('log_budget')).toMatchObject({ label: 'Budget', gain: 0.5 });
     expect(byName.get('genre=Drama')).toMatchObject({ label: 'Genre: Drama', gain: 0.2 });
-    expect(byName.get('director_prior_hit_rate')?.label).toBe("Director's prior hit rate");
+    expect(byName.get('director_prior_hit_rate')?.label).toBe("Director's earlier films: hit rate");
+    expect(byName.get('language=cn')?.label).toBe('Original language: Cantonese');
     // A column the spec does not know keeps its name only (the chart shows the name).
     expect(byName.get('legacy_column')?.label).toBeUndefined();
   });
@@ -106,7 +119,7 @@ describe('models.diagnostics and models.get for display', () => {
   it('leave what training stored untouched', () => {
     const stored = getModelVersion(db, id)!;
     expect((stored.report as { importance: unknown }).importance).toEqual({
-      gain: [0.5, 0.2, 0.1, 0.1, 0.05, 0.05],
+      gain: [0.5, 0.2, 0.1, 0.1, 0.04, 0.03, 0.03],
       permutation: null,
     });
     expect(stored.featureSpec.columns).toEqual(columns);

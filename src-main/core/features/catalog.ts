@@ -78,14 +78,19 @@ export const TERM_GROUPS: Record<
 export const TRACK_STATS: TrackStat[] = ['prior_films', 'prior_mean_log_revenue', 'prior_hit_rate'];
 
 const WHOSE: Record<TrackWho, string> = { director: "director's", cast: "lead cast's", company: "studios'" };
+/**
+ * What each track-record figure is, in an analyst's words, after whose it is ("director's earlier films: typical
+ * revenue"). Display only: the column names (director_prior_mean_log_revenue, ...) are what models are saved with.
+ * "Typical" because the figures are log-scale means pulled toward the average film (a geometric mean, not a sum).
+ */
 const STAT_LABELS: Record<TrackStat, string> = {
-  prior_films: 'prior films',
-  prior_mean_log_revenue: 'prior mean log revenue',
-  prior_hit_rate: 'prior hit rate',
-  prior_max_log_revenue: 'best prior log revenue',
-  prior_mean_log_roi: 'prior mean log(revenue / budget)',
-  prior_best_mean_log_revenue: 'best single record (mean log revenue)',
-  prior_recent_mean_log_revenue: 'recent prior mean log revenue',
+  prior_films: 'earlier films: count',
+  prior_mean_log_revenue: 'earlier films: typical revenue',
+  prior_hit_rate: 'earlier films: hit rate',
+  prior_max_log_revenue: 'earlier films: best revenue',
+  prior_mean_log_roi: 'earlier films: typical return on budget',
+  prior_best_mean_log_revenue: 'earlier films: typical revenue of the strongest name',
+  prior_recent_mean_log_revenue: 'earlier films: typical revenue, recent ones counting most',
 };
 export const TRACK_LABELS = Object.fromEntries(
   Object.entries(WHOSE).map(([who, whose]) => [
@@ -117,12 +122,13 @@ export const FRANCHISE_STATS: FranchiseStat[] = [
   'franchise_last_log_roi',
 ];
 
+/** The franchise figures in an analyst's words (display only, like STAT_LABELS). */
 export const FRANCHISE_LABELS: Record<FranchiseStat, string> = {
-  franchise_prior_films: 'earlier films in its franchise (by title)',
-  franchise_prior_mean_log_revenue: "franchise's earlier films, mean log revenue",
-  franchise_prior_max_log_revenue: "franchise's best earlier film",
-  franchise_last_log_revenue: "franchise's latest earlier film",
-  franchise_last_log_roi: "franchise's latest earlier film, revenue / budget",
+  franchise_prior_films: "franchise's earlier films (found by title): count",
+  franchise_prior_mean_log_revenue: "franchise's earlier films: typical revenue",
+  franchise_prior_max_log_revenue: "franchise's earlier films: best revenue",
+  franchise_last_log_revenue: "franchise's latest film: revenue",
+  franchise_last_log_roi: "franchise's latest film: return on budget",
 };
 
 /** Name of the group that adds every track-record column (when credits exist). */

@@ -1,7 +1,8 @@
 /** Human labels for encoded feature values, for explanations ("budget $150M", "genre Action: yes"). */
 import { formatMoney, formatNumber } from '../../shared/format';
-import { SCALAR_LABELS, TERM_GROUPS } from './catalog';
-import type { FeatureColumn, FranchiseStat, TrackStat, TrackWho } from './types';
+import { languageName } from '../../shared/languages';
+import { FRANCHISE_LABELS, SCALAR_LABELS, TERM_GROUPS, TRACK_LABELS } from './catalog';
+import type { FeatureColumn, FranchiseStat, TermList, TrackStat, TrackWho } from './types';
 
 const MONTHS = [
   'January',
@@ -63,12 +64,48 @@ export function valueLabel(column: FeatureColumn, value: number): string {
   }
 }
 
-/** "budget $150M", "genre Action: yes": a column and its value in one phrase. */
+/** A vocabulary term as a person reads it: a language by its name ('zh' -> 'Mandarin'), any other term as it is. */
+export function termLabel(list: TermList, term: string): string {
+  return list === 'language' ? languageName(term) || term : term;
+}
+
+/** A membership column's group as a person names it ('company' -> 'production company'). */
+const GROUP_LABELS = new Map(Object.values(TERM_GROUPS).map((g) => [g.prefix, g.label]));
+
+/**
+ * A column's label in the catalog's current words ("director's earlier films: typical revenue", 'original
+ * language Mandarin'), read from what the column is (its source), so a model saved with older wording reads the
+ * same as a new one; the label the spec stored where the catalog does not know the column. Display only.
+ */
+export function catalogLabel(column: FeatureColumn): string {
+  const source = column.source;
+  switch (source.type) {
+    case 'scalar':
+      return SCALAR_LABELS[source.scalar] ?? column.label;
+    case 'track':
+      return TRACK_LABELS[source.who]?.[source.stat] ?? column.label;
+    case 'franchise':
+      return FRANCHISE_LABELS[source.stat] ?? column.label;
+    case 'member': {
+      const group = GROUP_LABELS.get(column.name.slice(0, column.name.indexOf('=')));
+      return group ? `${group} ${termLabel(source.list, source.term)}` : column.label;
+    }
+    default:
+      return column.label;
+  }
+}
+
+/**
+ * "budget $150M", "genre Action: yes", "director's earlier films: count = 3 films": a column and its value in one
+ * phrase (a label that already holds a colon takes its value after an equals sign).
+ */
 export function describeValue(column: FeatureColumn, value: number): string {
   const label = valueLabel(column, value);
+  const name = catalogLabel(column);
+  if (name.includes(':')) return `${name} = ${label}`;
   return column.source.type === 'member' || label === 'yes' || label === 'no' || label === 'none'
-    ? `${column.label}: ${label}`
-    : `${column.label} ${label}`;
+    ? `${name}: ${label}`
+    : `${name} ${label}`;
 }
 
 const WHOSE_RECORD: Record<TrackWho | 'franchise', string> = {
@@ -77,9 +114,6 @@ const WHOSE_RECORD: Record<TrackWho | 'franchise', string> = {
   company: 'Studios',
   franchise: 'Franchise',
 };
-
-/** A membership column's group as a person names it ('company' -> 'Production company'). */
-const GROUP_LABELS = new Map(Object.values(TERM_GROUPS).map((g) => [g.prefix, g.label]));
 
 /** What a track-record or franchise figure says, after the whose ('Director: ...'). */
 function recordWords(stat: TrackStat | FranchiseStat, value: number): string {
@@ -129,7 +163,7 @@ export function contributionLabel(column: FeatureColumn, value: number): string 
   const source = column.source;
   if (source.type === 'member') {
     const group = capitalised(GROUP_LABELS.get(column.name.slice(0, column.name.indexOf('='))) ?? source.list);
-    return `${group}: ${value ? '' : 'not '}${source.term}`;
+    return `${group}: ${value ? '' : 'not '}${termLabel(source.list, source.term)}`;
   }
   if (source.type === 'track') return `${WHOSE_RECORD[source.who]}: ${recordWords(source.stat, value)}`;
   if (source.type === 'franchise') return `${WHOSE_RECORD.franchise}: ${recordWords(source.stat, value)}`;
@@ -143,9 +177,10 @@ export function contributionLabel(column: FeatureColumn, value: number): string 
 
 /**
  * One column by itself, without a film's value, as charts over a whole model name it (feature importance): a
- * membership column as the forecast reasons say it ('Genre: Drama', 'Production company: Pixar'), any other its
- * catalog label ('Budget', "Director's prior hit rate"). Display only, like contributionLabel.
+ * membership column as the forecast reasons say it ('Genre: Drama', 'Original language: Mandarin'), any other its
+ * catalog label in the catalog's current words ('Budget', "Director's earlier films: hit rate"), also for models
+ * saved with older labels. Display only, like contributionLabel.
  */
 export function columnLabel(column: FeatureColumn): string {
-  return column.source.type === 'member' ? contributionLabel(column, 1) : capitalised(column.label);
+  return column.source.type === 'member' ? contributionLabel(column, 1) : capitalised(catalogLabel(column));
 }

@@ -64,7 +64,10 @@ export type ColumnSource =
 export interface FeatureColumn {
   /** Machine name, e.g. 'log_budget', 'genre=Action', 'director_prior_films'. */
   name: string;
-  /** What a person reads, e.g. 'budget', 'genre Action', "director's prior films". */
+  /**
+   * What a person reads, e.g. 'budget', 'genre Action', "director's earlier films: count", as training stored it;
+   * displays read the catalog's current words instead (labels.ts catalogLabel), so older models read as new ones.
+   */
   label: string;
   source: ColumnSource;
 }

@@ -200,8 +200,9 @@ export function calibrationOption(d: ModelDiagnostics, theme: ChartTheme) {
 
 /**
  * The most important features by gain (top 15), largest first, each named as a person reads it (the column's label
- * from the feature catalog, e.g. 'Budget', 'Genre: Drama', "Director's prior mean log revenue"; the column's own
- * name where a diagnostics answer has no label). Gains sum to 1 over all columns, so the axis reads as a share.
+ * from the feature catalog, e.g. 'Budget', 'Genre: Drama', "Director's earlier films: typical revenue"; the
+ * column's own name where a diagnostics answer has no label). Gains sum to 1 over all columns, so the axis reads as
+ * a share.
  */
 export function importanceOption(d: ModelDiagnostics, theme: ChartTheme, top = 15) {
   const rows = [...d.importance].sort((a, b) => b.gain - a.gain).slice(0, top);

@@ -11,6 +11,8 @@ import {
   toFilmFacts,
   trainingRows,
 } from '../../../src-main/core/features';
+import { FRANCHISE_LABELS, TRACK_LABELS } from '../../../src-main/core/features/catalog';
+import { TRACK_STAT_NAMES } from '../../../src-main/core/features/types';
 import type { FilmInput } from '../../../src-main/shared/film';
 import { silverFilm } from './film-fixtures';
 
@@ -176,6 +178,20 @@ describe('feature spec and encode', () => {
     expect(describeValue(col('log_budget'), Math.log1p(150e6))).toBe('budget $150M');
     expect(describeValue(col('genre=Action'), 1)).toBe('genre Action: yes');
     expect(describeValue(col('month'), 6)).toBe('release month June');
+  });
+
+  it('names track records and franchise figures in plain words, without log scales or statistics jargon', () => {
+    const labels = [
+      ...Object.values(TRACK_LABELS).flatMap((byStat) => Object.values(byStat)),
+      ...Object.values(FRANCHISE_LABELS),
+    ];
+    expect(labels).toHaveLength(3 * TRACK_STAT_NAMES.length + 5);
+    for (const label of labels) expect(label).not.toMatch(/\blog\b|mean|prior|\/|_/);
+    expect(TRACK_LABELS.director.prior_mean_log_revenue).toBe("director's earlier films: typical revenue");
+    expect(TRACK_LABELS.company.prior_hit_rate).toBe("studios' earlier films: hit rate");
+    expect(FRANCHISE_LABELS.franchise_last_log_roi).toBe("franchise's latest film: return on budget");
+    // Every label names a different figure.
+    expect(new Set(labels).size).toBe(labels.length);
   });
 });
 

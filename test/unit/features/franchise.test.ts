@@ -186,13 +186,17 @@ describe('franchise titles', () => {
 
     const spec = buildFeatureSpec(films, 'franchise_records,runtime');
     const column = (name: string) => spec.columns.find((c) => c.name === name)!;
-    expect(describeValue(column('franchise_prior_films'), 4)).toBe('earlier films in its franchise (by title) 4 films');
-    expect(describeValue(column('franchise_prior_films'), 0)).toBe('earlier films in its franchise (by title): none');
+    expect(describeValue(column('franchise_prior_films'), 4)).toBe(
+      "franchise's earlier films (found by title): count = 4 films",
+    );
+    expect(describeValue(column('franchise_prior_films'), 0)).toBe(
+      "franchise's earlier films (found by title): count = none",
+    );
     expect(describeValue(column('franchise_last_log_roi'), Math.log(6.075))).toBe(
-      "franchise's latest earlier film, revenue / budget 6.1x budget",
+      "franchise's latest film: return on budget = 6.1x budget",
     );
     expect(describeValue(column('franchise_last_log_roi'), NaN)).toBe(
-      "franchise's latest earlier film, revenue / budget: none",
+      "franchise's latest film: return on budget = none",
     );
   });
 });

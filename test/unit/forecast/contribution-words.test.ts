@@ -71,6 +71,25 @@ describe('contributionLabel', () => {
     }
   });
 
+  it("names an original language by its name, TMDB's codes as TMDB means them, an unknown code as it is", () => {
+    const language = (term: string): FeatureColumn => ({
+      name: `language=${term}`,
+      label: `original language ${term}`,
+      source: { type: 'member', list: 'language', term },
+    });
+    expect(contributionLabel(language('fr'), 1)).toBe('Original language: French');
+    expect(contributionLabel(language('zh'), 1)).toBe('Original language: Mandarin');
+    expect(contributionLabel(language('cn'), 0)).toBe('Original language: not Cantonese');
+    expect(contributionLabel(language('qq'), 1)).toBe('Original language: qq');
+    // Countries are not languages: 'CN' stays the country code it is.
+    const country: FeatureColumn = {
+      name: 'country=CN',
+      label: 'production country CN',
+      source: { type: 'member', list: 'countries', term: 'CN' },
+    };
+    expect(contributionLabel(country, 1)).toBe('Production country: CN');
+  });
+
   it('names a track record read from a log ROI as a multiple of the budget, not as dollars', () => {
     const roi = buildFeatureSpec(
       [silverFilm({ id: 1, title: 'A', directors: ['Ann'] })],
@@ -90,6 +109,7 @@ describe('contribution text, waterfall and PDF rows', () => {
     },
     { feature: 'log_budget', value: '$90M', effect: 1.2, label: 'Budget: $90M' },
     { feature: 'genre=Drama', value: 'no', effect: -0.05 },
+    { feature: 'language=cn', value: 'yes', effect: 0.01 },
   ];
 
   it('read the label with the effect, sorted by size; a model without labels falls back to the column', () => {
@@ -97,6 +117,7 @@ describe('contribution text, waterfall and PDF rows', () => {
       'Budget: $90M (+1.20 on log revenue)',
       'Franchise: latest returned 6.1× budget (+0.27 on log revenue)',
       'not genre Drama: \u22120.05 on log revenue',
+      'language Cantonese: +0.01 on log revenue',
     ]);
   });
 
@@ -106,6 +127,7 @@ describe('contribution text, waterfall and PDF rows', () => {
       'Budget: $90M',
       'Franchise: latest returned 6.1× budget',
       'genre: not Drama',
+      'language: Cantonese',
     ]);
     const forecast = { ...makeForecast(sampleInput), contributions: described };
     expect(waterfallSteps(forecast, 3).map((s) => s.label)).toContain('Franchise: latest returned 6.1× budget');

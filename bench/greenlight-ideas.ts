@@ -177,6 +177,16 @@ export const VARIANTS: Record<string, Variant> = {
   // 0.5260), hit 0.7244 -> 0.7252 (0.7246 -> 0.7257, 0.7241 -> 0.7247); the reviewer's two-people patch 0.5336 /
   // 0.7248. Seed 42 after the choice (bench/train.ts): 0.5331 -> 0.5332, 0.7233 -> 0.7249.
   s4_shipped_blank_country_one: { spec: { blankCountriesAsOne: true }, model: { revenue: S4_REVENUE, hit: S4_HIT } },
+  // Session 5: trees break ties between equally good splits by the widest gap (ml/tree.ts), chosen on 40 further
+  // splits of the revenue seed's set. The shipped models with the old rule (first visited) and the new one.
+  s5_tie_first: {
+    spec: { blankCountriesAsOne: true },
+    model: { revenue: { ...S4_REVENUE, tie_break: 'first' }, hit: { ...S4_HIT, tie_break: 'first' } },
+  },
+  s5_tie_widest_gap: {
+    spec: { blankCountriesAsOne: true },
+    model: { revenue: { ...S4_REVENUE, tie_break: 'widest_gap' }, hit: { ...S4_HIT, tie_break: 'widest_gap' } },
+  },
 };
 
 const logit = (p: number) =>

@@ -30,6 +30,8 @@ export interface BinnedData {
   /** Smallest and largest value seen in each bin of these rows, so split thresholds can sit mid-gap. */
   binMin: Float64Array[];
   binMax: Float64Array[];
+  /** Standard deviation of each feature's non-missing values in these rows (0 when constant or all missing). */
+  spread: Float64Array;
 }
 
 /**
@@ -43,6 +45,15 @@ export interface BinnedData {
  * both) and take about twice as long.
  */
 export const DEFAULT_MAX_BINS = 255;
+
+/**
+ * Forests' and single trees' default max_bins. Their deep trees keep splitting small nodes, where 255 quantile
+ * bins lump neighbouring values that an exact tree would part. Chosen on the revenue seed's set over 40 shuffled
+ * 5-fold splits other than the anchor's (100 trees of depth 10, learner seed 0): R^2 0.5691 with 255 bins (0.0015
+ * below scikit-learn's forest on the same folds), 0.5703 with 1024 (parity) and 0.5708 with 4096, for about 5% and
+ * 25% more time on the seed's 240-fit grid. Boosting keeps 255 (above: exact bins scored lower on the greenlight set).
+ */
+export const DEFAULT_FOREST_MAX_BINS = 1024;
 
 /** max_bins that splits exactly on every column with up to this many distinct values (the bench's "exact"). */
 export const EXACT_MAX_BINS = 4096;
@@ -137,6 +148,7 @@ export function applyBins(X: Matrix, edges: Float64Array[]): BinnedData {
   const binMin: Float64Array[] = [];
   const binMax: Float64Array[] = [];
   const slotOffset = new Int32Array(X.cols);
+  const spread = new Float64Array(X.cols);
   let totalSlots = 0;
   for (let j = 0; j < X.cols; j++) {
     const e = edges[j];
@@ -145,6 +157,10 @@ export function applyBins(X: Matrix, edges: Float64Array[]): BinnedData {
     totalSlots += missing + 1;
     const lo = new Float64Array(missing).fill(Infinity);
     const hi = new Float64Array(missing).fill(-Infinity);
+    // Welford's running variance: one pass, stable for large values such as budgets in dollars.
+    let seen = 0;
+    let mean = 0;
+    let squares = 0;
     for (let i = 0; i < X.rows; i++) {
       const v = X.data[i * X.cols + j];
       const c = binValue(e, v);
@@ -152,12 +168,17 @@ export function applyBins(X: Matrix, edges: Float64Array[]): BinnedData {
       if (c !== missing) {
         if (v < lo[c]) lo[c] = v;
         if (v > hi[c]) hi[c] = v;
+        seen++;
+        const delta = v - mean;
+        mean += delta / seen;
+        squares += delta * (v - mean);
       }
     }
     binMin.push(lo);
     binMax.push(hi);
+    spread[j] = seen > 1 ? Math.sqrt(squares / seen) : 0;
   }
-  return { rows: X.rows, cols: X.cols, codes, nBins, slotOffset, totalSlots, edges, binMin, binMax };
+  return { rows: X.rows, cols: X.cols, codes, nBins, slotOffset, totalSlots, edges, binMin, binMax, spread };
 }
 
 /** Bins a training matrix in one go. */

@@ -4,11 +4,19 @@
  * is the probability of class 1, so its raw score is a probability (link 'identity'), as scikit-learn's
  * predict_proba.
  */
-import { binMatrix, DEFAULT_MAX_BINS } from './binning';
+import { binMatrix, DEFAULT_FOREST_MAX_BINS } from './binning';
 import { TreeEnsembleModel, type Link } from './ensemble';
-import { checkAborted, checkMaxFeatures, checkTrainingData, depthParam, intParam, resolveMaxFeatures } from './params';
+import {
+  checkAborted,
+  checkMaxFeatures,
+  checkTrainingData,
+  depthParam,
+  intParam,
+  resolveMaxFeatures,
+  tieBreakParam,
+} from './params';
 import { Rng } from './rng';
-import { TreeGrower, type FlatTree } from './tree';
+import { DEFAULT_TIE_BREAK, TreeGrower, type FlatTree, type TieBreak } from './tree';
 import type { FitOptions, Matrix, Params, Task } from './types';
 
 interface TreeSettings {
@@ -16,6 +24,7 @@ interface TreeSettings {
   minSamplesSplit: number;
   minSamplesLeaf: number;
   maxBins: number;
+  tieBreak: TieBreak;
 }
 
 function readTreeSettings(params: Params): TreeSettings {
@@ -23,7 +32,8 @@ function readTreeSettings(params: Params): TreeSettings {
     maxDepth: depthParam(params, null),
     minSamplesSplit: intParam(params, 'min_samples_split', 2, 2),
     minSamplesLeaf: intParam(params, 'min_samples_leaf', 1, 1),
-    maxBins: intParam(params, 'max_bins', DEFAULT_MAX_BINS, 2),
+    maxBins: intParam(params, 'max_bins', DEFAULT_FOREST_MAX_BINS, 2),
+    tieBreak: tieBreakParam(params, DEFAULT_TIE_BREAK),
   };
 }
 
@@ -36,9 +46,10 @@ function readTreeSettings(params: Params): TreeSettings {
  * - max_features: features examined per split: 'sqrt' | 'log2' | fraction in (0, 1] | integer >= 2 | null
  *   (default null = all for regression, 'sqrt' for classification, as scikit-learn)
  * - bootstrap: draw n rows with replacement per tree (default true)
- * - max_bins: value bins per feature, 2..65535 (default 255; a column with at most max_bins distinct values is
- *   split exactly, as scikit-learn's CART, e.g. 4096)
- * Features are visited in a random order at each node (scikit-learn's tie-breaking). Deterministic for a seed.
+ * - max_bins: value bins per feature, 2..65535 (default 1024, DEFAULT_FOREST_MAX_BINS; a column with at most
+ *   max_bins distinct values is split exactly, as scikit-learn's CART, e.g. 4096)
+ * - tie_break: among equally good splits, 'widest_gap' (default) or 'first' visited, as scikit-learn (tree.ts)
+ * Features are visited in a random order at each node. Deterministic for a seed.
  */
 export class RandomForest extends TreeEnsembleModel {
   readonly algorithm: 'rf' | 'tree' = 'rf';
@@ -83,6 +94,7 @@ export class RandomForest extends TreeEnsembleModel {
       maxFeatures,
       lambda: 0,
       randomFeatureOrder: true,
+      tieBreak: this.settings.tieBreak,
       rng: treeRng,
     });
     for (let k = 0; k < this.nEstimators; k++) {

@@ -2,6 +2,7 @@
  * Parameter checks shared by the estimators. Each throws a RangeError naming the parameter and the bad value
  * (the mljs convention), so a mistyped grid fails before any training starts.
  */
+import type { TieBreak } from './tree';
 import type { Matrix, Params } from './types';
 
 export function intParam(params: Params, name: string, fallback: number, min: number): number {
@@ -28,6 +29,17 @@ export function depthParam(params: Params, fallback: number | null): number {
     throw new RangeError(`max_depth must be a positive integer or null, got ${JSON.stringify(v)}`);
   }
   return v;
+}
+
+const TIE_BREAKS: readonly TieBreak[] = ['widest_gap', 'first'];
+
+/** tie_break: how a tree chooses among equally good splits (GrowOptions.tieBreak). */
+export function tieBreakParam(params: Params, fallback: TieBreak): TieBreak {
+  const v = params.tie_break ?? fallback;
+  if (!TIE_BREAKS.includes(v as TieBreak)) {
+    throw new RangeError(`tie_break must be one of ${TIE_BREAKS.join(', ')}, got ${JSON.stringify(v)}`);
+  }
+  return v as TieBreak;
 }
 
 /** Like intParam but null (or absent with a null default) means "off". */

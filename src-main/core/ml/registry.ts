@@ -19,7 +19,7 @@ import { LogisticRegression, Ridge } from './linear';
 import { MlRandomForest } from './mlrf';
 import type { AlgorithmName, Estimator, Params, SerializedModel, Task } from './types';
 
-const TREE_PARAMS = ['max_depth', 'min_samples_split', 'min_samples_leaf', 'max_features', 'max_bins'];
+const TREE_PARAMS = ['max_depth', 'min_samples_split', 'min_samples_leaf', 'max_features', 'max_bins', 'tie_break'];
 
 /** Parameter names each algorithm reads. */
 export const KNOWN_PARAMS: Record<AlgorithmName, readonly string[]> = {

@@ -44,9 +44,33 @@ export interface GrowOptions {
    * instead of always the lowest-numbered feature. Default false.
    */
   randomFeatureOrder?: boolean;
+  /**
+   * Among equally good splits (gains equal to TIE_TOLERANCE, as when several features isolate the same few rows),
+   * 'widest_gap' takes the one whose threshold sits in the widest gap between the values on either side, measured
+   * in the feature's standard deviations: the training rows cannot tell such splits apart, but new rows fall on
+   * the same side of a wide gap more surely than of a narrow one (a maximum-margin choice). 'first' keeps the
+   * first visited, as scikit-learn does. Default 'first'.
+   */
+  tieBreak?: TieBreak;
   /** Required when maxFeatures < cols or randomFeatureOrder is on. */
   rng?: Rng;
 }
+
+export type TieBreak = 'widest_gap' | 'first';
+
+/**
+ * The tree learners' default tie_break. Chosen on the revenue seed's set over 40 shuffled 5-fold splits other
+ * than the anchor's (seed 0): boosting's R^2 0.5749 -> 0.5776, higher on 30 of 40 splits; a forest's 0.5691 ->
+ * 0.5693 (no change). The shipped greenlight models moved by noise (selection seeds 7/11: revenue 0.5334 ->
+ * 0.5337, hit 0.7252 -> 0.7261).
+ */
+export const DEFAULT_TIE_BREAK: TieBreak = 'widest_gap';
+
+/**
+ * Gains within this relative distance are equal: one partition of the rows summed in two features' orders
+ * differs only in the last bits.
+ */
+const TIE_TOLERANCE = 1e-9;
 
 /** Where a split sends missing values (offer's missingSide). */
 const MISSING_LEFT = 0;
@@ -102,6 +126,8 @@ export class TreeGrower {
   private sortedCap = 0;
   private scratch = new Uint32Array(0);
   private readonly goesLeft: Uint8Array;
+  /** TIE_TOLERANCE when ties are broken by gap, else 0 (strictly better only). */
+  private readonly tieTolerance: number;
   // Growing node arrays, sized for the worst case (2 * rows - 1 nodes).
   private feature!: Int32Array;
   private threshold!: Float64Array;
@@ -127,6 +153,7 @@ export class TreeGrower {
     this.slotOffset = data.slotOffset;
     this.featureOrder = Int32Array.from({ length: data.cols }, (_, j) => j);
     this.goesLeft = new Uint8Array(data.rows);
+    this.tieTolerance = opt.tieBreak === 'widest_gap' ? TIE_TOLERANCE : 0;
     if ((opt.maxFeatures < data.cols || opt.randomFeatureOrder) && !opt.rng) {
       throw new Error('growTree: feature sampling and random feature order need an rng');
     }
@@ -429,7 +456,11 @@ export class TreeGrower {
     const tR = T - tL;
     const g = (tL * tL) / (wL + lambda) + (tR * tR) / (wR + lambda) - parentScore;
     const best = this.best;
-    if (g > minGain && g > best.gain) {
+    const tie = this.tieTolerance * best.gain;
+    if (
+      g > minGain &&
+      (g > best.gain + tie || (tie > 0 && g >= best.gain - tie && this.gapOf(f, bin, nextBin) > this.bestGap()))
+    ) {
       best.gain = g;
       best.feature = f;
       best.bin = bin;
@@ -439,6 +470,18 @@ export class TreeGrower {
       best.wL = wL;
       best.cL = cL;
     }
+  }
+
+  /** The gap between the values either side of a split, in the feature's standard deviations (0 for missing). */
+  private gapOf(f: number, bin: number, nextBin: number): number {
+    const spread = this.data.spread[f];
+    if (nextBin < 0 || spread === 0) return 0;
+    return (this.data.binMin[f][nextBin] - this.data.binMax[f][bin]) / spread;
+  }
+
+  private bestGap(): number {
+    const best = this.best;
+    return best.feature < 0 ? -Infinity : this.gapOf(best.feature, best.bin, best.nextBin);
   }
 
   /** Returns whether the feature takes more than one value (bin) at this node. */

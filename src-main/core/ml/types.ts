@@ -28,6 +28,8 @@ export interface Params {
   C?: number;
   alpha?: number;
   max_bins?: number;
+  /** Tree learners: 'widest_gap' or 'first' (see GrowOptions.tieBreak). */
+  tie_break?: 'widest_gap' | 'first';
   /** Gradient boosting: stop when the validation loss has not improved for this many rounds (null: off). */
   n_iter_no_change?: number | null;
   validation_fraction?: number;

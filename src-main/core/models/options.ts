@@ -4,6 +4,9 @@
  */
 import { FEATURE_SETS, FEATURE_SET_DESCRIPTIONS, knownFeatureNames } from '../features/catalog';
 import { KNOWN_PARAMS } from '../ml/registry';
+import { DEFAULT_FOREST_MAX_BINS, DEFAULT_MAX_BINS } from '../ml/binning';
+import { DEFAULT_REG_LAMBDA } from '../ml/gbdt';
+import { DEFAULT_TIE_BREAK } from '../ml/tree';
 import type { AlgorithmName } from '../ml/types';
 import type { ModelOptions } from '../../shared/contract/models';
 import type { Target } from './types';
@@ -20,7 +23,9 @@ const PARAM_DEFAULTS: Record<AlgorithmName, Record<string, unknown>> = {
     max_features: null,
     n_iter_no_change: null,
     validation_fraction: 0.1,
-    max_bins: 255,
+    max_bins: DEFAULT_MAX_BINS,
+    reg_lambda: DEFAULT_REG_LAMBDA,
+    tie_break: DEFAULT_TIE_BREAK,
   },
   rf: {
     n_estimators: 100,
@@ -29,9 +34,17 @@ const PARAM_DEFAULTS: Record<AlgorithmName, Record<string, unknown>> = {
     min_samples_leaf: 1,
     max_features: null,
     bootstrap: true,
-    max_bins: 255,
+    max_bins: DEFAULT_FOREST_MAX_BINS,
+    tie_break: DEFAULT_TIE_BREAK,
   },
-  tree: { max_depth: null, min_samples_split: 2, min_samples_leaf: 1, max_features: null, max_bins: 255 },
+  tree: {
+    max_depth: null,
+    min_samples_split: 2,
+    min_samples_leaf: 1,
+    max_features: null,
+    max_bins: DEFAULT_FOREST_MAX_BINS,
+    tie_break: DEFAULT_TIE_BREAK,
+  },
   linear: { alpha: 1 },
   logistic: { C: 1 },
   mlrf: { n_estimators: 100, max_features: 1, max_depth: null, min_samples_split: 3, max_samples: null },

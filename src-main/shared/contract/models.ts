@@ -30,6 +30,7 @@ const paramValues = {
   bootstrap: z.boolean(),
   max_samples: fraction,
   reg_lambda: z.number().min(0).max(1e6),
+  tie_break: z.enum(['widest_gap', 'first']),
   // Blends (core/models/blend.ts): hit only, the revenue model's score and its scale; revenue, learn log(revenue /
   // budget); weights of a forest (regression) and of a linear model blended in.
   revenue_blend: z.number().min(0).max(1),

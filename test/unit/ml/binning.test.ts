@@ -31,6 +31,21 @@ describe('binning', () => {
     expect(binValue(edges[0], 5.0001)).toBe(1);
   });
 
+  it("keeps each feature's standard deviation over its non-missing values (ties are measured in it)", () => {
+    const b = binMatrix(
+      matrix([
+        [3, 7],
+        [1, 7],
+        [2, NaN],
+        [6, 7],
+        [NaN, 7],
+      ]),
+    );
+    // Values 3, 1, 2, 6: mean 3, variance (0 + 4 + 1 + 9) / 4 = 3.5. A constant column has no spread.
+    expect(b.spread[0]).toBeCloseTo(Math.sqrt(3.5), 12);
+    expect(b.spread[1]).toBe(0);
+  });
+
   it('rejects a max_bins outside 2..65535 with a RangeError naming the value', () => {
     expect(() => computeBinEdges(matrix([[1]]), 70_000)).toThrow(/max_bins.*70000/);
     expect(() => computeBinEdges(matrix([[1]]), 1)).toThrow(/max_bins.*1/);

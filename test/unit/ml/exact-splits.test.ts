@@ -120,8 +120,18 @@ describe('exact splits on columns with more than 255 distinct values', () => {
     expect(Array.from(tree.predict(above))).toEqual(Array.from({ length: 799 }, (_, k) => (k + 1) % 2));
   });
 
-  it('the same tree on the default 255 quantile bins misses some exact thresholds (what the wider codes fix)', () => {
-    const tree = new DecisionTree('regression', { max_depth: 3 }).fit(X, y);
+  it('a tree by default splits a column of up to 1024 distinct values exactly', () => {
+    // 900 distinct values and a step every 7 values: 255 quantile bins cannot put every cut where the steps are.
+    const xs = Matrix1(Array.from({ length: 900 }, (_, i) => (i * 337) % 900));
+    const ys = Float64Array.from(xs.data, (x) => Math.floor(x / 7) % 2);
+    const exact = new DecisionTree('regression').fit(xs, ys);
+    expect(Array.from(exact.predict(xs))).toEqual(Array.from(ys));
+    const coarse = new DecisionTree('regression', { max_bins: 255 }).fit(xs, ys);
+    expect(Array.from(coarse.predict(xs))).not.toEqual(Array.from(ys));
+  });
+
+  it('the same tree on 255 quantile bins (the Uint8 path) misses some exact thresholds (what wider codes fix)', () => {
+    const tree = new DecisionTree('regression', { max_depth: 3, max_bins: 255 }).fit(X, y);
     const t = tree.trees[0];
     const thresholds = Array.from(t.threshold).filter((_, k) => t.feature[k] >= 0);
     expect(thresholds.sort()).not.toEqual(thresholdsOf(expected).sort());

@@ -83,6 +83,37 @@ describe('decision tree', () => {
     expect(again.feature[0]).toBe(rootFeatures[2]);
   });
 
+  it('breaks ties by the widest gap in standard deviations, whatever the seed (tie_break widest_gap)', () => {
+    // One outlier (row 0) and 39 ordinary rows. Feature 0 puts the outlier just below the others (gap 1 in a
+    // spread of about 11), feature 1 far below them (gap 30): both isolate row 0, so their splits tie exactly.
+    const rows = Array.from({ length: 40 }, (_, i) => (i === 0 ? [0, -29] : [i, i]));
+    const y = Float64Array.from({ length: 40 }, (_, i) => (i === 0 ? 100 : 0));
+    const X = matrix(rows);
+    const rootFeature = (params: Params, seed: number) =>
+      new DecisionTree('regression', { max_depth: 1, ...params }, seed).fit(X, y).trees[0].feature[0];
+    const seeds = [1, 2, 3, 4, 5, 6, 7, 8];
+    expect(new Set(seeds.map((seed) => rootFeature({}, seed)))).toEqual(new Set([1]));
+    expect(new Set(seeds.map((seed) => rootFeature({ tie_break: 'first' }, seed)))).toEqual(new Set([0, 1]));
+    // A new row between the outlier and the others on feature 1 follows the wide gap's midpoint (-14).
+    const tree = new DecisionTree('regression', { max_depth: 1 }, 1).fit(X, y);
+    expect(
+      Array.from(
+        tree.predict(
+          matrix([
+            [20, -20],
+            [20, -10],
+          ]),
+        ),
+      ),
+    ).toEqual([100, 0]);
+  });
+
+  it('refuses an unknown tie_break', () => {
+    expect(() => new DecisionTree('regression', { tie_break: 'random' as 'first' })).toThrow(
+      /tie_break must be one of/,
+    );
+  });
+
   it('classifies with probabilities (Gini on 0/1 is squared error)', () => {
     const X = matrix(Array.from({ length: 40 }, (_, i) => [i]));
     const y = Float64Array.from({ length: 40 }, (_, i) => (i >= 20 ? 1 : 0));

@@ -3,6 +3,9 @@ import { requestFromOptions } from '../../../src-main/cli/commands/train';
 import { candidatesOf, validateTrainRequest } from '../../../src-main/core/models/train';
 import { fitPlatt, applyCalibration } from '../../../src-main/core/models/calibration';
 import { modelOptions } from '../../../src-main/core/models/options';
+import { createEstimator } from '../../../src-main/core/ml/registry';
+import type { AlgorithmName, Params } from '../../../src-main/core/ml/types';
+import { randomMatrix } from '../ml/helpers';
 
 const base = { target: 'revenue', features: 'greenlight', algorithm: 'gbdt', folds: '5', repeats: '1', hitMultiple: '2.0', seed: '42' };
 
@@ -35,6 +38,27 @@ describe('train requests', () => {
     const gbdt = o.algorithms.find((a) => a.name === 'gbdt')!;
     expect(gbdt.params.find((p) => p.name === 'learning_rate')!.default).toBe(0.1);
     expect(o.algorithms.find((a) => a.name === 'logistic')!.targets).toEqual(['hit']);
+  });
+
+  it("shows the defaults the engine applies: spelled out, they fit exactly the model that '{}' fits", () => {
+    const o = modelOptions();
+    const X = randomMatrix(300, 3, 5);
+    const y = Float64Array.from({ length: 300 }, (_, i) => X.data[i * 3] * 2 + Math.sin(X.data[i * 3 + 1] * 5));
+    for (const name of ['gbdt', 'rf', 'tree'] as AlgorithmName[]) {
+      const defaults = Object.fromEntries(o.algorithms.find((a) => a.name === name)!.params.map((p) => [p.name, p.default]));
+      const spelled = createEstimator(name, 'regression', defaults as Params, 7).fit(X, y).predict(X);
+      const implicit = createEstimator(name, 'regression', {}, 7).fit(X, y).predict(X);
+      expect(Array.from(spelled)).toEqual(Array.from(implicit));
+    }
+    const param = (algorithm: string, name: string) =>
+      o.algorithms.find((a) => a.name === algorithm)!.params.find((p) => p.name === name)!.default;
+    expect([param('gbdt', 'reg_lambda'), param('gbdt', 'tie_break'), param('gbdt', 'max_bins')]).toEqual([1, 'widest_gap', 255]);
+    expect([param('rf', 'max_bins'), param('rf', 'tie_break')]).toEqual([1024, 'widest_gap']);
+  });
+
+  it('accepts tie_break from the command line and names a bad one', () => {
+    expect(requestFromOptions({ ...base, params: '{"tie_break":"first"}' }).params).toEqual({ tie_break: 'first' });
+    expect(() => requestFromOptions({ ...base, params: '{"tie_break":"random"}' })).toThrow(/--params tie_break/);
   });
 });
 

@@ -1,4 +1,5 @@
 import type { FranchiseFilm } from './forecast';
+import { countryName } from './countries';
 import { languageName } from './languages';
 
 /**
@@ -191,8 +192,8 @@ export const MONEY_FORMATS_HINT = 'Type money as 90M, 1.5B, 750K or $90,000,000.
 
 /**
  * A membership column ('genre=Drama') with the film's value 'yes' or 'no', split for display:
- * { group: 'genre', term: 'Drama', member: false }; a language by its name ('language=zh' -> term 'Mandarin').
- * Null for any other feature or value.
+ * { group: 'genre', term: 'Drama', member: false }; a language or a country by its name ('language=zh' -> term
+ * 'Mandarin', 'country=CN' -> term 'China'). Null for any other feature or value.
  */
 export function membership(
   feature: string,
@@ -202,7 +203,8 @@ export function membership(
   if (equals <= 0 || (value !== 'yes' && value !== 'no')) return null;
   const group = feature.slice(0, equals).replace(/_/g, ' ');
   const term = feature.slice(equals + 1);
-  return { group, term: group === 'language' ? languageName(term) || term : term, member: value === 'yes' };
+  const named = group === 'language' ? languageName(term) : group === 'country' ? countryName(term) : term;
+  return { group, term: named || term, member: value === 'yes' };
 }
 
 /** How many of a franchise's earlier films the note names (the latest ones); the rest are counted. */

@@ -10,6 +10,7 @@ import { createContext } from '../../src-main/core/context';
 import { openDatabase } from '../../src-main/core/store/db';
 import { getModelVersion, insertModelVersion } from '../../src-main/core/store/models';
 import { columnLabel } from '../../src-main/core/features/labels';
+import { readShippedModel } from '../../src-main/core/models/defaults';
 import { GREENLIGHT_SET } from '../../src-main/core/features/catalog';
 import type { FeatureColumn } from '../../src-main/core/features/types';
 import type { ModelDetail, ModelDiagnostics } from '../../src-main/shared/contract/models';
@@ -38,6 +39,7 @@ const columns: FeatureColumn[] = [
     source: { type: 'franchise', stat: 'franchise_prior_films' },
   },
   { name: 'language=cn', label: 'original language cn', source: { type: 'member', list: 'language', term: 'cn' } },
+  { name: 'country=CN', label: 'production country CN', source: { type: 'member', list: 'countries', term: 'CN' } },
 ];
 
 /** A stored version as training leaves one, with `featureNames` from its spec (plus one the spec lacks). */
@@ -64,7 +66,7 @@ function storeVersion(): number {
       candidates: [],
       chosen: 0,
       featureNames,
-      importance: { gain: [0.5, 0.2, 0.1, 0.1, 0.04, 0.03, 0.03], permutation: null },
+      importance: { gain: [0.5, 0.2, 0.1, 0.1, 0.04, 0.03, 0.02, 0.01], permutation: null },
       oof: { filmIds: [1, 2], actual: [17, 18], predicted: [17.5, 17.8] },
       coverage: { maxBudget: null, minBudget: null, lastYear: 2016, firstYear: 1990, genres: [] },
       seconds: 1,
@@ -83,7 +85,19 @@ describe('feature labels for charts over a whole model', () => {
       "Director's earlier films: hit rate",
       "Franchise's earlier films (found by title): count",
       'Original language: Cantonese',
+      'Production country: China',
     ]);
+  });
+
+  it('name the countries of the models shipped in models/ without retraining them', () => {
+    const stored = readShippedModel('revenue').featureSpec.columns.filter((c) => c.source.type === 'member');
+    const byName = new Map(stored.map((c) => [c.name, c]));
+    // Saved with the codes in their labels; read in words from each column's source.
+    expect(byName.get('country=CN')?.label).toBe('production country CN');
+    expect(columnLabel(byName.get('country=CN')!)).toBe('Production country: China');
+    expect(columnLabel(byName.get('country=US')!)).toBe('Production country: United States');
+    expect(columnLabel(byName.get('country=GB')!)).toBe('Production country: United Kingdom');
+    expect(stored.filter((c) => /^Production country: [A-Z]{2}$/.test(columnLabel(c)))).toEqual([]);
   });
 
   it('fall back to the stored label for a column the catalog does not know', () => {
@@ -106,6 +120,7 @@ describe('models.diagnostics and models.get for display', () => {
     expect(byName.get('genre=Drama')).toMatchObject({ label: 'Genre: Drama', gain: 0.2 });
     expect(byName.get('director_prior_hit_rate')?.label).toBe("Director's earlier films: hit rate");
     expect(byName.get('language=cn')?.label).toBe('Original language: Cantonese');
+    expect(byName.get('country=CN')).toMatchObject({ label: 'Production country: China', gain: 0.02 });
     // A column the spec does not know keeps its name only (the chart shows the name).
     expect(byName.get('legacy_column')?.label).toBeUndefined();
   });
@@ -119,7 +134,7 @@ describe('models.diagnostics and models.get for display', () => {
   it('leave what training stored untouched', () => {
     const stored = getModelVersion(db, id)!;
     expect((stored.report as { importance: unknown }).importance).toEqual({
-      gain: [0.5, 0.2, 0.1, 0.1, 0.04, 0.03, 0.03],
+      gain: [0.5, 0.2, 0.1, 0.1, 0.04, 0.03, 0.02, 0.01],
       permutation: null,
     });
     expect(stored.featureSpec.columns).toEqual(columns);

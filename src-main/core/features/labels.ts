@@ -1,5 +1,6 @@
 /** Human labels for encoded feature values, for explanations ("budget $150M", "genre Action: yes"). */
 import { formatMoney, formatNumber } from '../../shared/format';
+import { countryName } from '../../shared/countries';
 import { languageName } from '../../shared/languages';
 import { FRANCHISE_LABELS, SCALAR_LABELS, TERM_GROUPS, TRACK_LABELS } from './catalog';
 import type { FeatureColumn, FranchiseStat, TermList, TrackStat, TrackWho } from './types';
@@ -64,9 +65,14 @@ export function valueLabel(column: FeatureColumn, value: number): string {
   }
 }
 
-/** A vocabulary term as a person reads it: a language by its name ('zh' -> 'Mandarin'), any other term as it is. */
+/**
+ * A vocabulary term as a person reads it: a language or a country by its name ('zh' -> 'Mandarin', 'CN' ->
+ * 'China'), any other term as it is.
+ */
 export function termLabel(list: TermList, term: string): string {
-  return list === 'language' ? languageName(term) || term : term;
+  if (list === 'language') return languageName(term) || term;
+  if (list === 'countries') return countryName(term) || term;
+  return term;
 }
 
 /** A membership column's group as a person names it ('company' -> 'production company'). */
@@ -74,8 +80,9 @@ const GROUP_LABELS = new Map(Object.values(TERM_GROUPS).map((g) => [g.prefix, g.
 
 /**
  * A column's label in the catalog's current words ("director's earlier films: typical revenue", 'original
- * language Mandarin'), read from what the column is (its source), so a model saved with older wording reads the
- * same as a new one; the label the spec stored where the catalog does not know the column. Display only.
+ * language Mandarin', 'production country China'), read from what the column is (its source), so a model saved
+ * with older wording (or its codes: 'production country CN') reads the same as a new one; the label the spec
+ * stored where the catalog does not know the column. Display only.
  */
 export function catalogLabel(column: FeatureColumn): string {
   const source = column.source;
@@ -177,9 +184,9 @@ export function contributionLabel(column: FeatureColumn, value: number): string 
 
 /**
  * One column by itself, without a film's value, as charts over a whole model name it (feature importance): a
- * membership column as the forecast reasons say it ('Genre: Drama', 'Original language: Mandarin'), any other its
- * catalog label in the catalog's current words ('Budget', "Director's earlier films: hit rate"), also for models
- * saved with older labels. Display only, like contributionLabel.
+ * membership column as the forecast reasons say it ('Genre: Drama', 'Original language: Mandarin', 'Production
+ * country: China'), any other its catalog label in the catalog's current words ('Budget', "Director's earlier
+ * films: hit rate"), also for models saved with older labels. Display only, like contributionLabel.
  */
 export function columnLabel(column: FeatureColumn): string {
   return column.source.type === 'member' ? contributionLabel(column, 1) : capitalised(catalogLabel(column));

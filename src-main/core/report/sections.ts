@@ -19,6 +19,7 @@ import {
   METRIC_LABELS,
   plural,
 } from '../../shared/format';
+import { countryLabel } from '../../shared/countries';
 import { languageLabel } from '../../shared/languages';
 import {
   comparablesChartOption,
@@ -310,7 +311,7 @@ export function inputRows(f: Forecast): [string, string][] {
     ['Genres', list(i.genres)],
     ['Release date', release],
     ['Original language', languageLabel(i.language) || '—'],
-    ['Production countries', list(i.countries)],
+    ['Production countries', list(i.countries?.map((code) => countryLabel(code)))],
     ['Studios', list(i.companies)],
     ['Director', list(i.directors)],
     ['Top-billed cast', list(i.cast)],

@@ -240,18 +240,29 @@ export interface WaterfallStep {
 
 /**
  * The feature with the film's value in words: the contribution's own label when the forecast has one ('Budget:
- * $90M', 'Franchise: no earlier films'); for forecasts saved before labels, from the column's name: 'log_budget'
- * -> 'budget: $90M'; a membership column
- * says which way the film goes ('genre=Action' yes -> 'genre: Action', no -> 'genre: not Drama'), since a bar for
+ * $90M', 'Franchise: no earlier films'; a country or language code in a label saved before they were named reads
+ * as its name, 'Production country: China'); for forecasts saved before labels, from the column's name: 'log_budget'
+ * -> 'budget: $90M'; a membership column says which way the film goes ('genre=Action' yes -> 'genre: Action', no -> 'genre: not Drama'), since a bar for
  * "genre=Drama" on a film that is not a drama reads as if it were one.
  */
 export function featureLabel(c: Pick<Contribution, 'feature' | 'value' | 'label'>): string {
-  if (c.label) return c.label;
   const member = membership(c.feature, c.value);
+  if (c.label) return member ? withNamedTerm(c.label, c.feature, member) : c.label;
   if (member) return `${member.group}: ${member.member ? '' : 'not '}${member.term}`;
   const name = c.feature.replace(/^log_/, '').replace(/_/g, ' ');
   if (c.feature.includes('=')) return name;
   return c.value ? `${name}: ${c.value}` : name;
+}
+
+/**
+ * A membership label saved before its term was named ('Production country: CN', 'Original language: not zh', from a
+ * forecast saved with a scenario) as the app says it now ('Production country: China'): the code at the label's end
+ * becomes its name. Any other label, or one that does not end in the code, is kept as saved.
+ */
+function withNamedTerm(label: string, feature: string, member: { term: string; member: boolean }): string {
+  const code = feature.slice(feature.indexOf('=') + 1);
+  if (member.term === code || !label.endsWith(`: ${member.member ? '' : 'not '}${code}`)) return label;
+  return label.slice(0, label.length - code.length) + member.term;
 }
 
 /**

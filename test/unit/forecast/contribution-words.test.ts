@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { buildFeatureSpec } from '../../../src-main/core/features';
-import { contributionLabel } from '../../../src-main/core/features/labels';
+import { catalogLabel, columnLabel, contributionLabel, describeValue } from '../../../src-main/core/features/labels';
 import type { FeatureColumn } from '../../../src-main/core/features/types';
 import { describeContributions } from '../../../src-main/core/forecast/explain-text';
 import { printForecast } from '../../../src-main/cli/commands/predict';
@@ -81,13 +81,34 @@ describe('contributionLabel', () => {
     expect(contributionLabel(language('zh'), 1)).toBe('Original language: Mandarin');
     expect(contributionLabel(language('cn'), 0)).toBe('Original language: not Cantonese');
     expect(contributionLabel(language('qq'), 1)).toBe('Original language: qq');
-    // Countries are not languages: 'CN' stays the country code it is.
+    // Countries are not languages: 'CN' is China, not Cantonese.
     const country: FeatureColumn = {
       name: 'country=CN',
       label: 'production country CN',
       source: { type: 'member', list: 'countries', term: 'CN' },
     };
-    expect(contributionLabel(country, 1)).toBe('Production country: CN');
+    expect(contributionLabel(country, 1)).toBe('Production country: China');
+  });
+
+  it('names a production country by its name, from the column, whatever label the model was saved with', () => {
+    // As the shipped models in models/ store them: the label holds the code.
+    const country = (term: string): FeatureColumn => ({
+      name: `country=${term}`,
+      label: `production country ${term}`,
+      source: { type: 'member', list: 'countries', term },
+    });
+    expect(contributionLabel(country('CN'), 1)).toBe('Production country: China');
+    expect(contributionLabel(country('US'), 0)).toBe('Production country: not United States');
+    expect(contributionLabel(country('GB'), 1)).toBe('Production country: United Kingdom');
+    expect(contributionLabel(country('XX'), 1)).toBe('Production country: XX');
+    expect(catalogLabel(country('CN'))).toBe('production country China');
+    expect(describeValue(country('GB'), 1)).toBe('production country United Kingdom: yes');
+    expect(columnLabel(country('CN'))).toBe('Production country: China');
+    // A spec built from films (five make a country a column) names its country columns the same way.
+    const films = [1, 2, 3, 4, 5].map((id) => silverFilm({ id, title: `Film ${id}`, countries: ['CN'] }));
+    const built = buildFeatureSpec(films, 'countries');
+    const cn = built.columns.find((c) => c.name === 'country=CN');
+    expect(cn && contributionLabel(cn, 1)).toBe('Production country: China');
   });
 
   it('names a track record read from a log ROI as a multiple of the budget, not as dollars', () => {

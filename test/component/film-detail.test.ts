@@ -99,6 +99,26 @@ describe('film detail view', () => {
     expect(blank.get('[data-testid="film-language"]').text()).toBe('—');
   });
 
+  it('names the production countries, keeping the codes at hand, and a code nobody knows as it is', async () => {
+    installFakeHost({
+      'films.get': ({ id }: { id: number }) =>
+        id === 42 ? sampleFilm({ countries: ['US', 'GB', 'CN', 'XX', 'Neverland'] }) : sampleFilm({ countries: [] }),
+      'forecast.run': () => sampleForecast(),
+    });
+    const wrapper = mountDetail(42);
+    await settle();
+    const countries = wrapper.get('[data-testid="film-countries"]');
+    expect(countries.text()).toBe('United States, United Kingdom, China, XX, Neverland');
+    expect(countries.attributes('title')).toBe('US, GB, CN, XX, Neverland');
+    expect(wrapper.text()).not.toContain('US, GB');
+    wrapper.unmount();
+
+    const blank = mountDetail(43);
+    await settle();
+    expect(blank.get('[data-testid="film-countries"]').text()).toBe('—');
+    expect(blank.get('[data-testid="film-countries"]').attributes('title')).toBeUndefined();
+  });
+
   it('says so in words when the film does not exist or no model is active', async () => {
     installFakeHost({
       'films.get': ({ id }: { id: number }) => (id === 42 ? sampleFilm() : null),

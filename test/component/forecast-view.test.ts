@@ -25,6 +25,15 @@ describe('film form', () => {
     expect(formToInput({ ...form, runtime: '700' }).errors.runtime).toMatch(/1 to 600/);
     expect(formToInput({ ...form, budget: '0' }).errors.budget).toMatch(/more than zero/);
   });
+
+  it('reads countries by code or by name, each once, and names the ones it does not know', () => {
+    const form = { ...defaultForm(), countries: 'United Kingdom; us, China (CN), GB' };
+    expect(formToInput(form).input?.countries).toEqual(['GB', 'US', 'CN']);
+    expect(formToInput({ ...form, countries: '' }).input?.countries).toEqual([]);
+    expect(formToInput({ ...form, countries: 'US, Atlantis, XXX' }).errors.countries).toBe(
+      'Not a country we know: "Atlantis", "XXX". Type a country by name (France) or by its two-letter code (FR).',
+    );
+  });
 });
 
 describe('Forecast view', () => {
@@ -152,6 +161,83 @@ describe('Forecast view', () => {
     expect(labels).toContain('Cantonese (cn)');
     expect(labels).toContain('Mandarin (zh)');
     expect(labels.slice(1)).toEqual([...labels.slice(1)].sort((a, b) => a.localeCompare(b, 'en')));
+  });
+
+  it('shows the countries by name, takes names or codes, several at once, and submits the codes', async () => {
+    const host = installFakeHost({
+      'forecast.run': ({ input }: { input: FilmInput }) => sampleForecast(input),
+      'forecast.choices': () => ({ genres: ['Action'], countries: ['US', 'GB', 'XC', 'Neverland'] }),
+    });
+    const wrapper = mountView();
+    await vi.runAllTimersAsync();
+    const chips = () => wrapper.findAll('[data-testid^=country-]').map((c) => c.find('span').text());
+    const submitted = () =>
+      (host.calls.filter((c) => c.channel === 'forecast.run').at(-1)!.input as { input: FilmInput }).input.countries;
+    // The default film is American: shown by name, sent as the code.
+    expect(chips()).toEqual(['United States (US)']);
+    expect(submitted()).toEqual(['US']);
+
+    // Every country is a suggestion by name and code (the data's own too, a name it kept is not), the chosen left out.
+    const suggestions = wrapper.findAll('datalist option').map((o) => o.attributes('value'));
+    expect(suggestions).toContain('China (CN)');
+    expect(suggestions).toContain('Czechoslovakia (XC)');
+    expect(suggestions).not.toContain('United States (US)');
+    expect(suggestions.some((o) => o?.includes('Neverland'))).toBe(false);
+    expect(suggestions).toEqual([...suggestions].sort((a, b) => a!.localeCompare(b!, 'en')));
+
+    const field = wrapper.get('[data-testid=field-countries]');
+    // A name, then Enter.
+    await field.setValue('united kingdom');
+    await field.trigger('keydown', { key: 'Enter' });
+    // Several at once, by code and by name: each comma adds what comes before it.
+    await field.setValue('fr, Germany, ja');
+    expect((field.element as HTMLInputElement).value).toBe('ja');
+    // A suggestion picked whole.
+    await field.setValue('China (CN)');
+    expect((field.element as HTMLInputElement).value).toBe('');
+    // What is left in the box is added on leaving it.
+    await field.setValue('jp');
+    await field.trigger('blur');
+    await vi.runAllTimersAsync();
+    expect(chips()).toEqual([
+      'United States (US)',
+      'United Kingdom (GB)',
+      'France (FR)',
+      'Germany (DE)',
+      'China (CN)',
+      'Japan (JP)',
+    ]);
+    expect(submitted()).toEqual(['US', 'GB', 'FR', 'DE', 'CN', 'JP']);
+
+    // Taken off by its button, or the last one by Backspace in the empty box.
+    await wrapper.get('[data-testid=remove-country-FR]').trigger('click');
+    await field.trigger('keydown', { key: 'Backspace' });
+    await vi.runAllTimersAsync();
+    expect(submitted()).toEqual(['US', 'GB', 'DE', 'CN']);
+    expect(wrapper.get('[aria-label="Remove China (CN)"]').text()).toBe('×');
+  });
+
+  it('keeps a country nobody knows in the box, says so, and sends nothing new', async () => {
+    const host = installFakeHost({ 'forecast.run': ({ input }: { input: FilmInput }) => sampleForecast(input) });
+    const wrapper = mountView();
+    await vi.runAllTimersAsync();
+    const runs = host.calls.filter((c) => c.channel === 'forecast.run').length;
+    const field = wrapper.get('[data-testid=field-countries]');
+    await field.setValue('Atlantis, gb');
+    await field.trigger('keydown', { key: 'Enter' });
+    expect(wrapper.get('[data-testid=countries-problem]').text()).toBe(
+      'Not a country we know: "Atlantis". Type a country by name (France) or by its two-letter code (FR).',
+    );
+    expect((field.element as HTMLInputElement).value).toBe('Atlantis');
+    expect(field.attributes('aria-invalid')).toBe('true');
+    await vi.runAllTimersAsync();
+    // GB was added; Atlantis was not.
+    const calls = host.calls.filter((c) => c.channel === 'forecast.run');
+    expect(calls.length).toBe(runs + 1);
+    expect((calls.at(-1)!.input as { input: FilmInput }).input.countries).toEqual(['US', 'GB']);
+    // Typing again clears the message.
+    await field.setValue('Atlantis Fr');
+    expect(wrapper.find('[data-testid=countries-problem]').exists()).toBe(false);
   });
 
   it('shows a field error for money it cannot read and does not call the host', async () => {

@@ -97,6 +97,28 @@ describe.skipIf(missing)(`Greenlight in Chromium${missing ? ` (skipped: ${missin
     await app.screenshot('forecast-franchise');
   });
 
+  it('takes production countries by name or code, shows them by name and forecasts with their codes', async () => {
+    const { page } = app;
+    await forecastSteps.enterFilm(page, { title: 'Harbour Lights', budget: '40M', genres: ['Drama'] });
+    expect(await forecastSteps.readCountries(page)).toEqual(['United States (US)']);
+    await forecastSteps.addCountries(page, ['France', 'gb']);
+    // A suggestion from the list arrives whole, as picking it does.
+    await page.fill(sel.forecast.countries, 'China (CN)');
+    expect(await page.inputValue(sel.forecast.countries)).toBe('');
+    expect(await forecastSteps.readCountries(page)).toEqual([
+      'United States (US)',
+      'France (FR)',
+      'United Kingdom (GB)',
+      'China (CN)',
+    ]);
+    await forecastSteps.waitForForecast(page, '40M');
+    expect((await forecastSteps.readForecast(page)).revenue).toMatch(money);
+    await page.locator(sel.forecast.form).screenshot({ path: path.join(SCREENSHOTS, 'forecast-countries.png') });
+    // Back to the American film the other steps expect.
+    for (const code of ['CN', 'GB', 'FR']) await page.click(sel.forecast.removeCountry(code));
+    expect(await forecastSteps.readCountries(page)).toEqual(['United States (US)']);
+  });
+
   it('saves two scenarios and compares them side by side', async () => {
     const { page } = app;
     await forecastSteps.enterFilm(page, { title: 'Small drama', budget: '12M', genres: ['Drama'] });
@@ -142,6 +164,7 @@ describe.skipIf(missing)(`Greenlight in Chromium${missing ? ` (skipped: ${missin
     await filmSteps.openFromBrowser(page, 'Avatar');
     expect((await page.textContent(sel.film.title))!.trim()).toBe('Avatar');
     expect((await page.textContent(sel.film.budget))!.trim()).toBe('$237M');
+    expect((await page.textContent(sel.film.countries))!.trim()).toBe('United States, United Kingdom');
     const model = await filmSteps.readModel(page);
     expect(model.predicted).toMatch(money);
     expect(model.versus).toMatch(/× the forecast/);

@@ -3,6 +3,7 @@
  * per-field messages. Kept apart from the store so it can be tested on its own.
  */
 import type { FilmInput } from '../../../src-main/shared/film';
+import { countryCode } from '../../../src-main/shared/countries';
 import { MONEY_FORMATS_HINT, parseMoney } from '../../../src-main/shared/format';
 
 /** TMDB's genres, used until the forecast channels tell us the model's own list. */
@@ -35,6 +36,14 @@ export const DEFAULT_GENRES = [
  */
 export const DEFAULT_LANGUAGES = ['en', 'fr', 'es', 'de', 'zh', 'cn', 'hi', 'ja', 'it', 'ru', 'ko', 'pt'];
 
+/** What the countries field takes, said where a typed country is not known. */
+export const COUNTRY_HINT = 'Type a country by name (France) or by its two-letter code (FR).';
+
+/** The message for countries nobody knows: 'Not a country we know: "Atlantis". Type a country by name ...'. */
+export function unknownCountries(entries: string[]): string {
+  return `Not a country we know: ${entries.map((e) => `"${e}"`).join(', ')}. ${COUNTRY_HINT}`;
+}
+
 export interface FilmForm {
   title: string;
   budget: string;
@@ -42,6 +51,7 @@ export interface FilmForm {
   genres: string[];
   releaseDate: string;
   language: string;
+  /** Production countries, comma-separated: codes as the picker writes them ('US, GB'), names also read ('France'). */
   countries: string;
   companies: string;
   keywords: string;
@@ -103,8 +113,11 @@ export function formToInput(raw: FilmForm): { input: FilmInput | null; errors: F
   const language = form.language.trim().toLowerCase();
   if (language && !/^[a-z]{2}$/.test(language))
     errors.language = 'Pick a language from the list (a two-letter code such as en or fr).';
-  const countries = splitList(form.countries).map((c) => c.toUpperCase());
-  if (countries.some((c) => !/^[A-Z]{2}$/.test(c))) errors.countries = 'Use two-letter country codes, like US, GB.';
+  // Each country by its code, whether typed as a code ('gb') or a name ('United Kingdom'); codes are what is sent.
+  const entries = splitList(form.countries);
+  const unknown = entries.filter((entry) => !countryCode(entry));
+  if (unknown.length) errors.countries = unknownCountries(unknown);
+  const countries = [...new Set(entries.map((entry) => countryCode(entry) ?? entry))];
 
   if (Object.keys(errors).length) return { input: null, errors };
   const input: FilmInput = {

@@ -62,6 +62,20 @@ export const forecastSteps = {
     return (await note.count()) === 0 ? null : (await note.textContent())!.trim();
   },
 
+  /** Types each country (a name or a code) into the countries box and presses Enter after it. */
+  async addCountries(page: Page, entries: string[]): Promise<void> {
+    for (const entry of entries) {
+      await page.fill(sel.forecast.countries, entry);
+      await page.press(sel.forecast.countries, 'Enter');
+    }
+  },
+
+  /** The chosen production countries as their chips read ('United States (US)'). */
+  async readCountries(page: Page): Promise<string[]> {
+    const chips = await page.locator(`${sel.forecast.countryChips} span`).allTextContents();
+    return chips.map((t) => t.trim());
+  },
+
   async saveScenario(page: Page, name: string): Promise<void> {
     await page.fill(sel.forecast.scenarioName, name);
     await page.click(sel.forecast.saveButton);

@@ -6,6 +6,7 @@ import { Command } from 'commander';
 import type { FilmInput } from '../../shared/film';
 import type { Forecast, ModelUsed } from '../../shared/forecast';
 import { filmInputSchema } from '../../shared/contract/forecast';
+import { countryCode } from '../../shared/countries';
 import { formatMoney, formatMoneyRange, formatPercent, formatRoi, franchiseNote } from '../../shared/format';
 import { parseDate, parseMoney } from '../../core/ingest/parse';
 import { forecast } from '../../core/forecast/service';
@@ -36,7 +37,7 @@ export function addFilmOptions(cmd: Command): Command {
     .option('--genres <list>', 'comma-separated genres, e.g. Action,Adventure')
     .option('--release-date <date>', 'release date, e.g. 2027-06-18')
     .option('--language <code>', 'original language (ISO 639-1), e.g. en')
-    .option('--countries <list>', 'production country codes, e.g. US,GB')
+    .option('--countries <list>', 'production countries by code or name, e.g. US,GB or "France,Japan"')
     .option('--companies <list>', 'production companies (studios), comma-separated')
     .option('--keywords <list>', 'keywords, comma-separated')
     .option('--director <list>', 'directors, comma-separated')
@@ -80,7 +81,7 @@ export function filmInputFromOptions(opts: FilmOptions): FilmInput {
     genres: list(opts.genres) ?? [],
     releaseDate,
     language: opts.language,
-    countries: list(opts.countries),
+    countries: countryCodes(opts.countries),
     companies: list(opts.companies),
     keywords: list(opts.keywords),
     directors: list(opts.director),
@@ -93,6 +94,19 @@ export function filmInputFromOptions(opts: FilmOptions): FilmInput {
     throw problem(option, issue.message);
   }
   return parsed.data;
+}
+
+/** --countries by code or by name, as the form takes them ("US", "France", "UK"); says which one it does not know. */
+function countryCodes(text: string | undefined): string[] | undefined {
+  return list(text)?.map((typed) => {
+    const code = countryCode(typed);
+    if (code === null) {
+      throw new Error(
+        `--countries: "${typed}" is not a country we know: give a code such as US or a name such as France`,
+      );
+    }
+    return code;
+  });
 }
 
 const OPTION_OF: Record<string, string> = {

@@ -4,6 +4,7 @@
  * report. The code stays what is stored, submitted and validated; only what is shown changes. Pure and shared by
  * main and the renderer (no DOM), like languages.ts: names come from the platform's Intl.DisplayNames, in English.
  */
+import { platformName } from './displayNames';
 
 /**
  * The 249 officially assigned ISO 3166-1 alpha-2 codes, what the form offers to pick from (with Kosovo's XK, which
@@ -47,21 +48,6 @@ const CODE = /^[a-z]{2}$/i;
 /** Private-use codes (AA, QM-QZ, XA-XZ, ZZ): no standard meaning, so no platform name unless TMDB gave one above. */
 const PRIVATE_USE = /^(AA|Q[M-Z]|X[A-Z]|ZZ)$/;
 
-let displayNames: Intl.DisplayNames | null | undefined;
-
-/** English region names from the platform, made once; null where the platform has none (then codes show). */
-function platformNames(): Intl.DisplayNames | null {
-  if (displayNames === undefined) {
-    try {
-      // fallback 'none': an unknown code gives undefined rather than itself, so the caller decides what shows.
-      displayNames = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
-    } catch {
-      displayNames = null;
-    }
-  }
-  return displayNames;
-}
-
 /**
  * The English name of a country code: 'US' -> 'United States', 'GB' -> 'United Kingdom', 'CN' -> 'China', TMDB's
  * 'SU' -> 'Soviet Union'. Case and surrounding spaces do not matter ('us ' -> 'United States'); '&' in the
@@ -76,12 +62,8 @@ export function countryName(code: string | null | undefined): string {
   const known = COUNTRY_NAMES[key];
   if (known) return known;
   if (PRIVATE_USE.test(key)) return text;
-  try {
-    const name = platformNames()?.of(key);
-    return name && name.toUpperCase() !== key ? name.replace(/ & /g, ' and ') : text;
-  } catch {
-    return text;
-  }
+  const name = platformName('region', key);
+  return name && name.toUpperCase() !== key ? name.replace(/ & /g, ' and ') : text;
 }
 
 /**

@@ -5,6 +5,7 @@
  * renderer (no DOM): names come from the platform's Intl.DisplayNames (Node 22 and Chromium both have it), in
  * English like the rest of the app.
  */
+import { platformName } from './displayNames';
 
 /**
  * Where TMDB's codes differ from the standard's meaning. TMDB uses "cn" (not an ISO 639-1 code) for Cantonese
@@ -21,21 +22,6 @@ const TMDB_LANGUAGE_NAMES: Readonly<Record<string, string>> = {
 /** A bare language code: two letters (ISO 639-1) or three (ISO 639-2/3); anything else is shown as it is. */
 const CODE = /^[a-z]{2,3}$/i;
 
-let displayNames: Intl.DisplayNames | null | undefined;
-
-/** English language names from the platform, made once; null where the platform has none (then codes show). */
-function platformNames(): Intl.DisplayNames | null {
-  if (displayNames === undefined) {
-    try {
-      // fallback 'none': an unknown code gives undefined rather than itself, so the caller decides what shows.
-      displayNames = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });
-    } catch {
-      displayNames = null;
-    }
-  }
-  return displayNames;
-}
-
 /**
  * The English name of a language code: 'en' -> 'English', 'fr' -> 'French', TMDB's 'cn' -> 'Cantonese' and 'zh'
  * -> 'Mandarin', 'xx' -> 'No language'. Case and surrounding spaces do not matter ('EN ' -> 'English'). Never
@@ -48,12 +34,8 @@ export function languageName(code: string | null | undefined): string {
   const key = text.toLowerCase();
   const known = TMDB_LANGUAGE_NAMES[key];
   if (known) return known;
-  try {
-    const name = platformNames()?.of(key);
-    return name && name.toLowerCase() !== key ? name : text;
-  } catch {
-    return text;
-  }
+  const name = platformName('language', key);
+  return name && name.toLowerCase() !== key ? name : text;
 }
 
 /**

@@ -104,7 +104,11 @@ export function trainCommand(): Command {
   const cmd = new Command('train')
     .description('Train (and tune) a model version in worker threads; cross-validated, stored in the database.')
     .requiredOption('--target <target>', 'revenue, hit or popularity')
-    .option('--features <set|list>', 'greenlight, tracking, or a comma-separated list of feature names', 'greenlight')
+    .option(
+      '--features <set|list>',
+      'greenlight, tracking, or a comma-separated list of feature names (a set in the list adds its names)',
+      'greenlight',
+    )
     .option('--algorithm <name>', 'gbdt, rf, tree, linear (ridge), logistic or mlrf', 'gbdt')
     .option(
       '--params <json>',
@@ -132,6 +136,7 @@ export function trainCommand(): Command {
         '  greenlight train --target revenue --features runtime,popularity,vote_average,budget --algorithm rf \\',
         '      --grid \'{"n_estimators":[10,50,100,200],"max_depth":[5,10,20,null],"min_samples_split":[2,5,10]}\'',
         '  greenlight train --target revenue --temporal-split 2010 --note "before/after 2010"',
+        '  greenlight train --target revenue --features greenlight,has_tagline,has_homepage --note "with page signals"',
         '',
         'Training uses silver films with known budget and revenue (popularity: known popularity); flagged films',
         'are left out unless --include-flagged. Ctrl-C stops training and leaves the database as it was.',

@@ -196,13 +196,17 @@ export function knownFeatureNames(): string[] {
 
 /**
  * Expands a set name or a comma-separated list into feature names, refusing unknown names with the list
- * of known ones.
+ * of known ones. A set named inside a list stands for its names, so a set can be extended
+ * (`greenlight,has_tagline`); such a list is a custom set.
  */
 export function resolveFeatureNames(features: string | string[]): { set: string; names: string[] } {
   if (typeof features === 'string' && FEATURE_SETS[features.trim()]) {
     return { set: features.trim(), names: [...FEATURE_SETS[features.trim()]] };
   }
-  const names = (typeof features === 'string' ? features.split(',') : features).map((n) => n.trim()).filter(Boolean);
+  const names = (typeof features === 'string' ? features.split(',') : features)
+    .map((n) => n.trim())
+    .filter(Boolean)
+    .flatMap((n) => (Object.prototype.hasOwnProperty.call(FEATURE_SETS, n) ? FEATURE_SETS[n] : [n]));
   if (names.length === 0) throw new RangeError('No features given: name a set (greenlight, tracking) or a list.');
   const known = new Set(knownFeatureNames());
   const unknown = names.filter((n) => !known.has(n));

@@ -11,7 +11,7 @@ import {
   toFilmFacts,
   trainingRows,
 } from '../../../src-main/core/features';
-import { FRANCHISE_LABELS, TRACK_LABELS } from '../../../src-main/core/features/catalog';
+import { FEATURE_SETS, FRANCHISE_LABELS, TRACK_LABELS } from '../../../src-main/core/features/catalog';
 import { TRACK_STAT_NAMES } from '../../../src-main/core/features/types';
 import type { FilmInput } from '../../../src-main/shared/film';
 import { silverFilm } from './film-fixtures';
@@ -136,6 +136,15 @@ describe('feature spec and encode', () => {
     const row = encode(spec, films[0]);
     expect(row[3]).toBeCloseTo(Math.log1p(10e6), 10);
     expect(() => resolveFeatureNames('runtime,revenue')).toThrow(/Unknown feature 'revenue'/);
+  });
+
+  it('extends a set named inside a list with more names, once each, as a custom set', () => {
+    const extended = resolveFeatureNames('greenlight, has_tagline,runtime');
+    expect(extended.set).toBe('custom');
+    expect(extended.names).toEqual([...FEATURE_SETS.greenlight, 'has_tagline']);
+    const spec = buildFeatureSpec(films, 'greenlight,has_tagline');
+    expect(featureNames(spec)).toEqual([...featureNames(buildFeatureSpec(films, 'greenlight')), 'has_tagline']);
+    expect(() => resolveFeatureNames('greenlight,tagline')).toThrow(/Unknown feature 'tagline'/);
   });
 
   it('encodes the same after a JSON round trip, for silver films and new films', () => {

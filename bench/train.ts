@@ -1,7 +1,8 @@
 /**
  * Training benchmark through the real pipeline (import -> silver -> features -> worker pool -> versions):
  * greenlight-set revenue R^2 and hit AUC of the shipped requests (5-fold CV, fold seed 42, flagged films left
- * out = plausible money; settings chosen on fold seeds 7 and 11), popularity with the tracking set, and the
+ * out = plausible money; settings chosen on fold seeds 7 and 11), the same models on the issue's own feature list
+ * (greenlight plus the page-completeness signals we leave out as leaky), popularity with the tracking set, and the
  * seed's RandomForest grid (48 candidates x 5 folds = 240 fits) timed in the pool. When python3-sklearn is
  * installed, runs scikit-learn in the same run twice: on exactly our greenlight columns, rows and folds
  * (sklearn_greenlight.py), and the anchor script on its own columns. Prints one JSON line.
@@ -25,6 +26,7 @@ import { featureNames } from '../src-main/core/features/spec';
 import type { Db } from '../src-main/core/store/db';
 import { shutdownTrainingPool, getTrainingPool } from '../src-main/core/jobs/pool';
 import { GREENLIGHT_HIT_REQUEST, GREENLIGHT_REVENUE_REQUEST } from '../src-main/core/models/defaults';
+import { PAGE_COMPLETENESS_SCALARS } from '../src-main/core/features/catalog';
 
 const BOOSTING = { n_estimators: 300, learning_rate: 0.05, max_depth: 3, subsample: 0.8, min_samples_leaf: 5 };
 const SEED_RF_GRID = { n_estimators: [10, 50, 100, 200], max_depth: [5, 10, 20, null], min_samples_split: [2, 5, 10] };
@@ -130,6 +132,16 @@ export async function runTrainBench(
     out.hit_auc = hit.cv.auc;
     out.hit_params = hit.params;
     out.hit_auc_goal = 0.72;
+    // The issue's goal of 0.55 was set against its own list of greenlight features, which also names the
+    // page-completeness signals (counts of keywords and companies, homepage, tagline). We leave those out as
+    // leaky (README: "No page-completeness signals"); this measures the same shipped models with them put back,
+    // so the honest set's shortfall can be read apart from the engine's.
+    const listed = `greenlight,${PAGE_COMPLETENESS_SCALARS.join(',')}`;
+    const revenueListed = await run('revenue_issue_list', { ...GREENLIGHT_REVENUE_REQUEST, features: listed });
+    const hitListed = await run('hit_issue_list', { ...GREENLIGHT_HIT_REQUEST, features: listed });
+    out.issue_list_features = listed;
+    out.issue_list_revenue_r2 = revenueListed.cv.r2;
+    out.issue_list_hit_auc = hitListed.cv.auc;
     const hitLogistic = await run('hit_logistic', {
       target: 'hit',
       features: 'greenlight',

@@ -42,6 +42,17 @@ const COUNTRY_NAMES: Readonly<Record<string, string>> = {
   MM: 'Myanmar',
 };
 
+let knownCodes: Set<string> | undefined;
+
+/**
+ * True for a code a film's production country may carry: an assigned ISO 3166-1 code or one of the retired and
+ * private-use codes TMDB gives (SU, XC, ...). Any case, surrounding spaces ignored. What the forecast contract accepts.
+ */
+export function isCountryCode(code: string): boolean {
+  knownCodes ??= new Set([...COUNTRY_CODES, ...Object.keys(COUNTRY_NAMES)]);
+  return knownCodes.has(code.trim().toUpperCase());
+}
+
 /** A bare country code: two letters; anything else (a name an import kept, 'Neverland') is shown as it is. */
 const CODE = /^[a-z]{2}$/i;
 
@@ -145,15 +156,17 @@ function namesIndex(): Map<string, string> {
 /**
  * The code for what an analyst typed or picked: a code ('us', ' GB ' -> 'US', 'GB'), a name in any case or accent
  * ('united kingdom', 'Cote d'Ivoire', 'USA' -> 'GB', 'CI', 'US'), or a picker's label ('China (CN)' -> 'CN').
- * Any two letters pass as a code, as the forecast contract takes them (a code this list lacks is a country the
- * model does not know, read as any other); 'UK' is read as GB, the code the data use. Null for blank or a name
- * nobody knows ('Atlantis'). Never throws.
+ * 'UK' is read as GB, the code the data use. Null for blank, a name nobody knows ('Atlantis') or a code no country
+ * has ('XX'), which the forecast contract would refuse. Never throws.
  */
 export function countryCode(text: string | null | undefined): string | null {
   const typed = (text ?? '').trim();
   if (!typed) return null;
   const labelled = /\(([a-z]{2})\)$/i.exec(typed);
-  if (labelled) return labelled[1].toUpperCase();
-  if (CODE.test(typed)) return typed.toUpperCase() === 'UK' ? 'GB' : typed.toUpperCase();
+  if (labelled) return isCountryCode(labelled[1]) ? labelled[1].toUpperCase() : null;
+  if (CODE.test(typed)) {
+    const code = typed.toUpperCase() === 'UK' ? 'GB' : typed.toUpperCase();
+    return isCountryCode(code) ? code : null;
+  }
   return namesIndex().get(nameKey(typed)) ?? null;
 }

@@ -155,6 +155,9 @@ describe('a film as a scenario', () => {
     expect(input.keywords).toHaveLength(50);
     expect(input.companies).toEqual(['Lightstorm']);
     expect(input.countries).toEqual(['US', 'GB']);
+    const odd = filmToInput(sampleFilm({ countries: ['su', 'XX', 'Neverland', 'GB'] }))!;
+    expect(odd.countries).toEqual(['su', 'GB']);
+    expect(filmInputSchema.parse(odd).countries).toEqual(['SU', 'GB']);
     expect(filmToInput(sampleFilm({ budget: 0 }))).toBeNull();
   });
 

@@ -102,6 +102,11 @@ describe.skipIf(missing)(`Greenlight in Chromium${missing ? ` (skipped: ${missin
     await forecastSteps.enterFilm(page, { title: 'Harbour Lights', budget: '40M', genres: ['Drama'] });
     expect(await forecastSteps.readCountries(page)).toEqual(['United States (US)']);
     await forecastSteps.addCountries(page, ['France', 'gb']);
+    // A code no country has stays in the box with the reason, and is never sent.
+    await forecastSteps.addCountries(page, ['XX']);
+    expect(await page.inputValue(sel.forecast.countries)).toBe('XX');
+    expect(await page.textContent(sel.forecast.countriesProblem)).toContain('Not a country we know: "XX"');
+    await page.fill(sel.forecast.countries, '');
     // A suggestion from the list arrives whole, as picking it does.
     await page.fill(sel.forecast.countries, 'China (CN)');
     expect(await page.inputValue(sel.forecast.countries)).toBe('');

@@ -7,9 +7,12 @@ describe('greenlight predict: film options', () => {
     expect(input.countries).toEqual(['US', 'FR', 'GB', 'JP']);
   });
 
-  it('names the option when a country is neither a code nor a known name', () => {
+  it('names the option when a country is neither a known code nor a known name', () => {
     expect(() => filmInputFromOptions({ budget: '90M', countries: 'Atlantis' })).toThrow(
       /--countries.*"Atlantis" is not a country we know/,
+    );
+    expect(() => filmInputFromOptions({ budget: '90M', countries: 'US,XX' })).toThrow(
+      /--countries.*"XX" is not a country we know/,
     );
   });
 });

@@ -4,12 +4,27 @@
  * anything else; and the way back from what an analyst types (a name or a code) to the code the form submits.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { COUNTRY_CODES, countryChoices, countryCode, countryLabel, countryName } from '../../src-main/shared/countries';
+import {
+  COUNTRY_CODES,
+  countryChoices,
+  countryCode,
+  countryLabel,
+  countryName,
+  isCountryCode,
+} from '../../src-main/shared/countries';
 import { membership } from '../../src-main/shared/format';
 import { featureLabel } from '../../src-main/shared/charts/forecast';
 import { describeContributions } from '../../src-main/core/forecast/explain-text';
 import { inputRows } from '../../src-main/core/report/sections';
 import { makeForecast, sampleInput } from './report/fixtures';
+
+describe('isCountryCode', () => {
+  it('knows the assigned codes and the retired or private ones TMDB gives, in any case, and nothing else', () => {
+    for (const code of ['US', 'gb', ' cn ', 'XK', 'SU', 'xc', 'XG', 'YU', 'AN']) expect(isCountryCode(code)).toBe(true);
+    for (const code of ['XX', 'UK', 'ZZ', 'U', 'USA', '', 'Neverland']) expect(isCountryCode(code)).toBe(false);
+    expect(COUNTRY_CODES.every(isCountryCode)).toBe(true);
+  });
+});
 
 describe('countryName', () => {
   it('names standard codes in English, whatever their case or spaces', () => {
@@ -135,8 +150,11 @@ describe('countryCode', () => {
     expect(countryCode('Hong Kong')).toBe('HK');
   });
 
-  it('passes any two letters as a code, as the forecast contract does, and nothing else it does not know', () => {
-    expect(countryCode('XX')).toBe('XX');
+  it('knows no code that no country has, as the forecast contract does not, nor any name it does not know', () => {
+    expect(countryCode('XX')).toBeNull();
+    expect(countryCode('xx')).toBeNull();
+    expect(countryCode('Neverland (XX)')).toBeNull();
+    expect(countryCode('su')).toBe('SU');
     expect(countryCode('Atlantis')).toBeNull();
     expect(countryCode('Korea')).toBeNull();
     expect(countryCode('U S')).toBeNull();

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { channel, output } from './define';
 import type { Forecast } from '../forecast';
+import { isCountryCode } from '../countries';
 
 const name = z.string().trim().min(1, 'must not be empty').max(200, 'at most 200 characters');
 const nameList = (max: number) => z.array(name).max(max, `at most ${max} names`);
@@ -48,7 +49,10 @@ export const filmInputSchema = z
         z
           .string()
           .trim()
-          .regex(/^[A-Za-z]{2}$/, 'countries must be ISO 3166-1 codes such as US')
+          .regex(/^[A-Za-z]{2}$/, { error: 'countries must be ISO 3166-1 codes such as US', abort: true })
+          .refine(isCountryCode, {
+            error: (issue) => `'${String(issue.input)}' is not a country code (such as US or GB)`,
+          })
           .transform((s) => s.toUpperCase()),
       )
       .max(30)

@@ -19,6 +19,7 @@ export const sel = {
     countries: id('field-countries'),
     countryChips: `${id('countries-chosen')} li`,
     removeCountry: (code: string) => id(`remove-country-${code}`),
+    countriesProblem: id('countries-problem'),
     genre: (name: string) => id(`genre-${name}`),
     budgetError: id('error-budget'),
     summary: id('forecast-summary'),

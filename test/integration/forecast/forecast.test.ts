@@ -209,6 +209,11 @@ describe('forecast with the trained models', () => {
     await expect(call('forecast.run', { input: { ...scenario, budget: -5 } })).rejects.toThrow(
       /budget must be positive/,
     );
+    await expect(call('forecast.run', { input: { ...scenario, countries: ['US', 'xx'] } })).rejects.toThrow(
+      /countries\.1: 'xx' is not a country code/,
+    );
+    const soviet = await call<Forecast>('forecast.run', { input: { ...scenario, countries: ['su', ' gb '] } });
+    expect(soviet.input.countries).toEqual(['SU', 'GB']);
     // A blank director is read as a debut: the warning says so exactly when the model's director records move it.
     const directorEffect = f.contributions
       .filter((c) => c.feature.startsWith('director_'))

@@ -1,10 +1,11 @@
 /**
  * A past film seen as a scenario: the fields the forecast form would hold, cut to what the forecast
- * contract accepts (its lists have caps, names must not be blank), so the model can be asked what it
+ * contract accepts (its lists have caps, names must not be blank, countries are known codes), so the model can be asked what it
  * says of a film whose outcome is known.
  */
 import type { FilmInput } from '../../../../src-main/shared/film';
 import type { FilmDetail } from '../../../../src-main/shared/contract/data';
+import { isCountryCode } from '../../../../src-main/shared/countries';
 
 /** The contract's caps on lists (shared/contract/forecast.ts). */
 const CAPS = { companies: 30, keywords: 50, directors: 10, cast: 20, countries: 30, genres: 20 } as const;
@@ -25,7 +26,7 @@ export function filmToInput(film: FilmDetail): FilmInput | null {
     genres: names(film.genres, CAPS.genres),
     releaseDate: film.releaseDate && /^\d{4}-\d{2}-\d{2}$/.test(film.releaseDate) ? film.releaseDate : null,
     language: film.originalLanguage && /^[A-Za-z]{2,3}$/.test(film.originalLanguage) ? film.originalLanguage : null,
-    countries: film.countries.filter((c) => /^[A-Za-z]{2}$/.test(c)).slice(0, CAPS.countries),
+    countries: film.countries.filter((c) => /^[A-Za-z]{2}$/.test(c) && isCountryCode(c)).slice(0, CAPS.countries),
     companies: names(film.companies, CAPS.companies),
     keywords: names(film.keywords, CAPS.keywords),
     directors: names(film.directors, CAPS.directors),

@@ -26,7 +26,7 @@ export function filmToInput(film: FilmDetail): FilmInput | null {
     genres: names(film.genres, CAPS.genres),
     releaseDate: film.releaseDate && /^\d{4}-\d{2}-\d{2}$/.test(film.releaseDate) ? film.releaseDate : null,
     language: film.originalLanguage && /^[A-Za-z]{2,3}$/.test(film.originalLanguage) ? film.originalLanguage : null,
-    countries: film.countries.filter((c) => /^[A-Za-z]{2}$/.test(c) && isCountryCode(c)).slice(0, CAPS.countries),
+    countries: film.countries.filter(isCountryCode).slice(0, CAPS.countries),
     companies: names(film.companies, CAPS.companies),
     keywords: names(film.keywords, CAPS.keywords),
     directors: names(film.directors, CAPS.directors),

@@ -195,6 +195,15 @@ export function knownFeatureNames(): string[] {
 }
 
 /**
+ * How a model version names its features: the set's name, or the list as it was asked for, trimmed and each name once
+ * ('greenlight,has_tagline' stays that, not the set's seventeen names and one more).
+ */
+export function featuresLabel(features: string | string[]): string {
+  const names = (typeof features === 'string' ? features.split(',') : features).map((n) => n.trim()).filter(Boolean);
+  return [...new Set(names)].join(',');
+}
+
+/**
  * Expands a set name or a comma-separated list into feature names, refusing unknown names with the list
  * of known ones. A set named inside a list stands for its names, so a set can be extended
  * (`greenlight,has_tagline`); such a list is a custom set.

@@ -9,7 +9,7 @@ import { emitEvent } from '../context';
 import type { Db } from '../store/db';
 import { loadSilverFilms, requireFilms } from '../store/films';
 import { buildFeatureSpec, encodeMatrix, featureNames } from '../features/spec';
-import { resolveFeatureNames } from '../features/catalog';
+import { featuresLabel, resolveFeatureNames } from '../features/catalog';
 import { trainingRows } from '../features/targets';
 import type { FeatureSpec } from '../features/types';
 import { kFold, repeatedKFold, repeatedStratifiedKFold, stratifiedKFold, temporalSplit, type Fold } from '../ml/cv';
@@ -460,7 +460,7 @@ export async function trainModel(source: CoreContext | Db, request: TrainRequest
   trainingReport.seconds = (performance.now() - started) / 1000;
 
   const years = data.films.map((f) => f.year).filter((y): y is number => y !== null);
-  const featuresLabel = data.spec.set === 'custom' ? data.spec.requested.join(',') : data.spec.set;
+  const features = data.spec.set === 'custom' ? featuresLabel(request.features) : data.spec.set;
   checkCancelled();
   report({ step: 'saving', current: totalFits, total: totalFits, detail: 'storing the model version' });
   const id = saveModelVersion(
@@ -468,7 +468,7 @@ export async function trainModel(source: CoreContext | Db, request: TrainRequest
     {
       target: request.target,
       algorithm: request.algorithm,
-      featureSet: featuresLabel,
+      featureSet: features,
       params: chosen.params as Record<string, unknown>,
       metrics: { ...chosen.metrics, cv_score: chosen.score, cv_score_std: chosen.scoreStd },
       data: {
@@ -492,7 +492,7 @@ export async function trainModel(source: CoreContext | Db, request: TrainRequest
     model: id,
     target: request.target,
     algorithm: request.algorithm,
-    features: featuresLabel,
+    features,
     featureNames: featureNames(data.spec),
     params: chosen.params,
     rows: n,

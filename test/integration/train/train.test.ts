@@ -130,6 +130,7 @@ describe('trainModel on the embedded TMDB films', () => {
       { pool },
     );
     expect(loadActiveModels(db).revenue!.version.id).toBe(second.model);
+    expect(getModelVersion(db, second.model)!.featureSet).toBe('runtime,popularity,vote_average,budget');
     expect(getModelVersion(db, revenueId)!.status).toBe('ready');
     expect(countGoldPredictions(db, revenueId)).toBe(0);
     expect(countGoldPredictions(db, second.model)).toBe(films);

@@ -11,7 +11,7 @@ import {
   toFilmFacts,
   trainingRows,
 } from '../../../src-main/core/features';
-import { FEATURE_SETS, FRANCHISE_LABELS, TRACK_LABELS } from '../../../src-main/core/features/catalog';
+import { FEATURE_SETS, FRANCHISE_LABELS, TRACK_LABELS, featuresLabel } from '../../../src-main/core/features/catalog';
 import { TRACK_STAT_NAMES } from '../../../src-main/core/features/types';
 import type { FilmInput } from '../../../src-main/shared/film';
 import { silverFilm } from './film-fixtures';
@@ -145,6 +145,9 @@ describe('feature spec and encode', () => {
     const spec = buildFeatureSpec(films, 'greenlight,has_tagline');
     expect(featureNames(spec)).toEqual([...featureNames(buildFeatureSpec(films, 'greenlight')), 'has_tagline']);
     expect(() => resolveFeatureNames('greenlight,tagline')).toThrow(/Unknown feature 'tagline'/);
+    // A version is labelled with the list as asked for, not the expanded names.
+    expect(featuresLabel(' greenlight, has_tagline,has_tagline ')).toBe('greenlight,has_tagline');
+    expect(featuresLabel(['runtime', 'budget'])).toBe('runtime,budget');
   });
 
   it('encodes the same after a JSON round trip, for silver films and new films', () => {

@@ -219,6 +219,43 @@ describe('Models view', () => {
     expect(wrapper.get('[data-testid=chart-imp] figcaption').text()).toBe('Feature importance');
   });
 
+  it('trains on a typed feature list, a set in it standing for its features, and names an unknown one', async () => {
+    const host = installFakeHost({
+      'models.options': () => options,
+      'models.list': () => [],
+      'models.train': () => ({ job: JOB }),
+      'jobs.get': () => ({ job: JOB, kind: 'train', state: 'running', startedAt: 'x' }),
+    });
+    const pinia = createPinia();
+    setActivePinia(pinia);
+    const wrapper = mount(ModelsView, { global: { plugins: [pinia], stubs: { EChart: true } } });
+    await settle(10);
+    expect(wrapper.find('[data-testid=train-custom-features]').exists()).toBe(false);
+    await wrapper.get('[data-testid=train-features]').setValue('(custom)');
+    const start = wrapper.get('[data-testid=train-start]');
+    expect(wrapper.get('[data-testid=train-custom-error]').text()).toMatch(/at least one feature name/);
+    expect(start.attributes('disabled')).toBeDefined();
+    expect(wrapper.get('[data-testid=train-feature-names]').text()).toContain('log_budget');
+
+    await wrapper.get('[data-testid=train-custom-features]').setValue('greenlight, runtime, tagline');
+    expect(wrapper.get('[data-testid=train-custom-error]').text()).toBe(
+      'Not a feature name: "tagline". The names are listed below.',
+    );
+    await wrapper.get('[data-testid=train-form]').trigger('submit');
+    await settle(5);
+    expect(host.calls.some((c) => c.channel === 'models.train')).toBe(false);
+
+    await wrapper.get('[data-testid=train-custom-features]').setValue(' greenlight, runtime ,runtime');
+    expect(wrapper.find('[data-testid=train-custom-error]').exists()).toBe(false);
+    expect(start.attributes('disabled')).toBeUndefined();
+    await wrapper.get('[data-testid=train-form]').trigger('submit');
+    await settle(10);
+    expect(host.calls.find((c) => c.channel === 'models.train')?.input).toMatchObject({
+      target: 'revenue',
+      features: 'greenlight,runtime',
+    });
+  });
+
   it('offers only the algorithms that fit the target', async () => {
     installFakeHost({ 'models.options': () => options, 'models.list': () => [] });
     const pinia = createPinia();

@@ -191,11 +191,12 @@ describe.skipIf(missing)(`Greenlight in Chromium${missing ? ` (skipped: ${missin
     await aboutSteps.close(page);
   });
 
-  it('trains a small model with progress and shows the new version', async () => {
+  it('trains a small model on a typed feature list with progress and shows the new version', async () => {
     const { page } = app;
     await modelSteps.startTraining(page, {
       target: 'revenue',
       algorithm: 'gbdt',
+      features: 'greenlight, has_homepage',
       params: { n_estimators: '40', max_depth: '3' },
       folds: '3',
       activate: false,
@@ -207,6 +208,7 @@ describe.skipIf(missing)(`Greenlight in Chromium${missing ? ` (skipped: ${missin
     expect(result).toMatch(/R² -?\d/);
     const row = page.locator(sel.models.versionRow(version));
     await expect.poll(() => row.textContent()).toContain('ready');
+    expect(await row.textContent()).toContain('greenlight,has_homepage');
     await page.waitForSelector(sel.models.cvTable);
     await page.waitForSelector(sel.models.diagnostics);
     await page.waitForTimeout(300);

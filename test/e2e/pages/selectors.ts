@@ -92,6 +92,7 @@ export const sel = {
     target: id('train-target'),
     algorithm: id('train-algorithm'),
     features: id('train-features'),
+    customFeatures: id('train-custom-features'),
     param: (name: string) => id(`param-${name}`),
     folds: id('train-folds'),
     activate: id('train-activate'),

@@ -151,12 +151,24 @@ export const modelSteps = {
   /** Fills the train form and starts training; returns once the progress bar shows. */
   async startTraining(
     page: Page,
-    options: { target: string; algorithm: string; params?: Record<string, string>; folds?: string; activate?: boolean },
+    options: {
+      target: string;
+      algorithm: string;
+      /** A typed feature list (the form's "custom list"); without it, the form's first set. */
+      features?: string;
+      params?: Record<string, string>;
+      folds?: string;
+      activate?: boolean;
+    },
   ): Promise<void> {
     const m = sel.models;
     await openView(page, 'models');
     await page.waitForSelector(m.form);
     await page.selectOption(m.target, options.target);
+    if (options.features) {
+      await page.selectOption(m.features, '(custom)');
+      await page.fill(m.customFeatures, options.features);
+    }
     await page.selectOption(m.algorithm, options.algorithm);
     for (const [name, value] of Object.entries(options.params ?? {})) await page.fill(m.param(name), value);
     if (options.folds) await page.fill(m.folds, options.folds);

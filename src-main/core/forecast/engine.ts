@@ -13,6 +13,8 @@ import { describeContributions } from './explain-text';
 import { franchiseFilms } from './franchise-films';
 import { buildVocabulary, type Vocabulary } from './names';
 import { checkScenario, type TrainingCoverage } from './validate';
+import { PAGE_COMPLETENESS_SCALARS, SCALAR_LABELS } from '../features/catalog';
+import type { ScalarName } from '../features/types';
 
 export const DEFAULT_INTERVAL = 0.8;
 export const DEFAULT_LEVELS = [0.5, 0.8, 0.95];
@@ -142,6 +144,24 @@ export function blankFieldWarnings(
   return warnings;
 }
 
+/**
+ * A warning when the revenue model reads how complete the film's TMDB page is (the count of keywords or companies,
+ * a homepage, a tagline; only a typed feature list adds them): pages are filled in after release, so for a film not
+ * yet made these echo what was typed, not what the film will do. Same bar as a blank field.
+ */
+export function pageSignalWarnings(contributions: readonly { feature: string; effect: number }[]): string[] {
+  const fed = contributions.filter((c) => (PAGE_COMPLETENESS_SCALARS as string[]).includes(c.feature));
+  const effect = fed.reduce((sum, c) => sum + c.effect, 0);
+  if (fed.length === 0 || Math.abs(effect) < BLANK_FIELD_EFFECT) return [];
+  const read = fed.map((c) => SCALAR_LABELS[c.feature as ScalarName]).join(', ');
+  const percent = Math.round(Math.abs(Math.expm1(effect)) * 100);
+  return [
+    `The revenue model reads how complete the film's TMDB page is (${read}), which is filled in after release: ` +
+      `that puts this forecast ${percent}% ${effect < 0 ? 'lower' : 'higher'} than an average page would. ` +
+      'A model on the greenlight set does not read it.',
+  ];
+}
+
 /** The full forecast of one scenario (already shape-checked by the contract schema). */
 export function forecastWith(state: ForecastState, rawInput: FilmInput, options: ForecastOptions = {}): Forecast {
   const { input, warnings } = checkScenario(rawInput, state.vocabulary, state.coverage);
@@ -152,7 +172,7 @@ export function forecastWith(state: ForecastState, rawInput: FilmInput, options:
   const explained = revenueModel.explain(input);
   const raw = explained.base + explained.contributions.reduce((sum, c) => sum + c.effect, 0);
   const revenue = Math.expm1(raw);
-  warnings.push(...blankFieldWarnings(input, explained.contributions));
+  warnings.push(...blankFieldWarnings(input, explained.contributions), ...pageSignalWarnings(explained.contributions));
   if (state.intervals.size === 0) {
     warnings.push('The revenue model kept no out-of-fold residuals, so no honest interval can be given.');
   }

@@ -290,6 +290,39 @@ describe('scenarios', () => {
   });
 });
 
+describe('a revenue model on a typed feature list with page signals', () => {
+  it("warns that it reads the page's completeness, by as much as it moves this forecast", async () => {
+    expect(forecast(ctx, scenario).warnings.join(' ')).not.toMatch(/TMDB page/);
+    const paged = await trainModel(
+      db,
+      { target: 'revenue', features: 'greenlight,has_tagline', algorithm: 'gbdt', params: boosting, folds: 2, seed: 3 },
+      { pool },
+    );
+    activateModel(db, paged.model);
+    try {
+      const f = forecast(ctx, scenario);
+      const tagline = f.contributions.find((c) => c.feature === 'has_tagline')!;
+      expect(tagline.label).toBe('Has a tagline: no');
+      // The form asks no tagline, so a typed film reads as one without, and is marked down for it (seeded: -0.34).
+      expect(tagline.effect).toBeLessThan(-0.1);
+      const percent = Math.round(-Math.expm1(tagline.effect) * 100);
+      expect(f.warnings).toContain(
+        "The revenue model reads how complete the film's TMDB page is (has a tagline), which is filled in after " +
+          `release: that puts this forecast ${percent}% lower than an average page would. A model on the greenlight ` +
+          'set does not read it.',
+      );
+      // Most training films have a tagline, so one typed with it sits near the average page: too little to warn of.
+      const tagged = forecast(ctx, { ...scenario, hasTagline: true });
+      const taggedEffect = tagged.contributions.find((c) => c.feature === 'has_tagline')!.effect;
+      expect(taggedEffect).toBeGreaterThan(0);
+      expect(taggedEffect).toBeLessThan(0.1);
+      expect(tagged.warnings.join(' ')).not.toMatch(/TMDB page/);
+    } finally {
+      activateModel(db, revenueId);
+    }
+  });
+});
+
 describe('batch scoring in worker threads', () => {
   it('writes exactly what the main thread writes, in row order, with the same problems', async () => {
     const input = path.join(dir, 'slate.csv');

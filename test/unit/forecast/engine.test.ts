@@ -3,6 +3,7 @@ import {
   buildForecastState,
   forecastWith,
   blankFieldWarnings,
+  pageSignalWarnings,
   BUDGET_SWEEP,
 } from '../../../src-main/core/forecast/engine';
 import { InvalidInputError } from '../../../src-main/core/api/handler';
@@ -120,6 +121,24 @@ describe('forecastWith', () => {
     expect(f.hitProbability).toBeNull();
     expect(f.models.hit).toBeNull();
     expect(f.whatIf!.budget[0].hitProbability).toBeNull();
+  });
+});
+
+describe('pageSignalWarnings', () => {
+  it("says by how much the page's completeness moves a model that reads it, and nothing below the bar", () => {
+    const page = [
+      { feature: 'has_tagline', effect: -0.3 },
+      { feature: 'n_keywords', effect: -0.1 },
+      { feature: 'log_budget', effect: 1.5 },
+    ];
+    // exp(-0.4) - 1 = -33%.
+    expect(pageSignalWarnings(page)).toEqual([
+      "The revenue model reads how complete the film's TMDB page is (has a tagline, number of keywords), which is " +
+        'filled in after release: that puts this forecast 33% lower than an average page would. A model on the ' +
+        'greenlight set does not read it.',
+    ]);
+    expect(pageSignalWarnings([{ feature: 'has_homepage', effect: 0.05 }])).toEqual([]);
+    expect(pageSignalWarnings([{ feature: 'log_budget', effect: 2 }])).toEqual([]);
   });
 });
 

@@ -10,6 +10,7 @@ import {
   type TrackStat,
   type TrackWho,
 } from './types';
+import { splitFeatureList } from '../../shared/feature-list';
 
 export const SCALAR_LABELS: Record<ScalarName, string> = {
   log_budget: 'budget',
@@ -199,8 +200,7 @@ export function knownFeatureNames(): string[] {
  * ('greenlight,has_tagline' stays that, not the set's seventeen names and one more).
  */
 export function featuresLabel(features: string | string[]): string {
-  const names = (typeof features === 'string' ? features.split(',') : features).map((n) => n.trim()).filter(Boolean);
-  return [...new Set(names)].join(',');
+  return splitFeatureList(features).join(',');
 }
 
 /**
@@ -212,10 +212,9 @@ export function resolveFeatureNames(features: string | string[]): { set: string;
   if (typeof features === 'string' && FEATURE_SETS[features.trim()]) {
     return { set: features.trim(), names: [...FEATURE_SETS[features.trim()]] };
   }
-  const names = (typeof features === 'string' ? features.split(',') : features)
-    .map((n) => n.trim())
-    .filter(Boolean)
-    .flatMap((n) => (Object.prototype.hasOwnProperty.call(FEATURE_SETS, n) ? FEATURE_SETS[n] : [n]));
+  const names = splitFeatureList(features).flatMap((n) =>
+    Object.prototype.hasOwnProperty.call(FEATURE_SETS, n) ? FEATURE_SETS[n] : [n],
+  );
   if (names.length === 0) throw new RangeError('No features given: name a set (greenlight, tracking) or a list.');
   const known = new Set(knownFeatureNames());
   const unknown = names.filter((n) => !known.has(n));

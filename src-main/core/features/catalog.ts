@@ -197,7 +197,7 @@ export function knownFeatureNames(): string[] {
 
 /**
  * How a model version names its features: the set's name, or the list as it was asked for, trimmed and each name once
- * ('greenlight,has_tagline' stays that, not the set's seventeen names and one more).
+ * ('greenlight,has_tagline' stays that, not the set's fifteen names and one more).
  */
 export function featuresLabel(features: string | string[]): string {
   return splitFeatureList(features).join(',');

@@ -1,7 +1,7 @@
 /**
  * A past film seen as a scenario: the fields the forecast form would hold, cut to what the forecast
- * contract accepts (its lists have caps, names must not be blank, countries are known codes), so the model can be asked what it
- * says of a film whose outcome is known.
+ * contract accepts (its lists have caps, names must not be blank, countries are known codes), so the
+ * model can be asked what it says of a film whose outcome is known.
  */
 import type { FilmInput } from '../../../../src-main/shared/film';
 import type { FilmDetail } from '../../../../src-main/shared/contract/data';

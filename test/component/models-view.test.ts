@@ -41,6 +41,13 @@ const version = (id: number, status: ModelVersionSummary['status']): ModelVersio
   activatedAt: null,
 });
 
+/** The Models view on a fresh store, charts stubbed (they need a canvas). */
+function mountModelsView(options: { attachTo?: HTMLElement } = {}) {
+  const pinia = createPinia();
+  setActivePinia(pinia);
+  return mount(ModelsView, { global: { plugins: [pinia], stubs: { EChart: true } }, ...options });
+}
+
 describe('parameter parsing', () => {
   it('reads None, numbers and names, and explains a bad search space', () => {
     expect([parseParam('None'), parseParam('0.1'), parseParam('sqrt'), parseParam(' ')]).toEqual([
@@ -91,12 +98,7 @@ describe('Models view', () => {
       'jobs.get': () => ({ job: JOB, kind: 'train', state: 'running', startedAt: 'x' }),
       'jobs.cancel': () => ({ cancelled: true }),
     });
-    const pinia = createPinia();
-    setActivePinia(pinia);
-    const wrapper = mount(ModelsView, {
-      global: { plugins: [pinia], stubs: { EChart: true } },
-      attachTo: document.body,
-    });
+    const wrapper = mountModelsView({ attachTo: document.body });
     useEventsStore().connect();
     await settle(10);
     expect(wrapper.find('[data-testid=model-row-1]').exists()).toBe(true);
@@ -197,9 +199,7 @@ describe('Models view', () => {
         ],
       }),
     });
-    const pinia = createPinia();
-    setActivePinia(pinia);
-    const wrapper = mount(ModelsView, { global: { plugins: [pinia], stubs: { EChart: true } } });
+    const wrapper = mountModelsView();
     await settle(10);
     const option = wrapper.get('[data-testid=train-features] option');
     expect(option.text()).toBe('greenlight (5 feature groups)');
@@ -226,9 +226,7 @@ describe('Models view', () => {
       'models.train': () => ({ job: JOB }),
       'jobs.get': () => ({ job: JOB, kind: 'train', state: 'running', startedAt: 'x' }),
     });
-    const pinia = createPinia();
-    setActivePinia(pinia);
-    const wrapper = mount(ModelsView, { global: { plugins: [pinia], stubs: { EChart: true } } });
+    const wrapper = mountModelsView();
     await settle(10);
     expect(wrapper.find('[data-testid=train-custom-features]').exists()).toBe(false);
     await wrapper.get('[data-testid=train-features]').setValue('(custom)');
@@ -258,9 +256,7 @@ describe('Models view', () => {
 
   it('offers only the algorithms that fit the target', async () => {
     installFakeHost({ 'models.options': () => options, 'models.list': () => [] });
-    const pinia = createPinia();
-    setActivePinia(pinia);
-    const wrapper = mount(ModelsView, { global: { plugins: [pinia], stubs: { EChart: true } } });
+    const wrapper = mountModelsView();
     await settle(10);
     const names = () => wrapper.findAll('[data-testid=train-algorithm] option').map((o) => o.attributes('value'));
     expect(names()).toEqual(['gbdt']);
